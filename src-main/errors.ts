@@ -1,0 +1,64 @@
+/**
+ * Coded errors. Every code has a message a shop owner can act on (a unit test checks the map is
+ * complete). Admin API replies carry `{ code, message }`; servers' start() rejects with these.
+ *
+ * Lower-case codes are the admin API's generic ones (`invalid_input`, `not_found` …) that scripts
+ * match on; upper-case codes name a specific operational failure.
+ */
+export const errorMessages = {
+  invalid_input: 'Some of the input is not valid.',
+  not_found: 'That item does not exist (it may have been removed).',
+  conflict: 'That conflicts with something that already exists.',
+  unauthorized: 'The admin token is missing or wrong.',
+  unknown_method: 'The admin API has no such method.',
+  internal: 'Something went wrong inside HotspotDesk; the log has the details.',
+  PORT_IN_USE: 'A port HotspotDesk needs is already used by another program. Close it or choose another port in the settings.',
+  BIND_FAILED: 'HotspotDesk could not listen on the configured address. Check the bind address in the settings.',
+  DATA_DIR_UNUSABLE: 'The data folder cannot be created or written. Choose a folder this user can write to.',
+  DB_TOO_NEW: 'The database was written by a newer version of HotspotDesk. Install that version (or newer); the database was left untouched.',
+  DB_CORRUPT: 'The database file is damaged or not a HotspotDesk database. Restore a backup.',
+  PHONE_INVALID: 'Enter a Bangladeshi mobile number such as 01712345678.',
+  MAC_INVALID: 'Enter a device MAC address such as AA:BB:CC:DD:EE:FF.',
+  MAC_TAKEN: 'That device is already registered to another customer. Remove it there first.',
+  PACKAGE_INACTIVE: 'That package is archived and can no longer be sold.',
+  CUSTOMER_DISABLED: 'That customer is disabled. Enable the customer first.',
+  VOUCHER_INVALID: 'That recharge card code is not valid. Check the code on the card.',
+  VOUCHER_USED: 'That recharge card has already been used.',
+  VOUCHER_DISABLED: 'That recharge card has been disabled by the shop.',
+  PAYMENT_AMOUNT_MISMATCH: 'The amount the payment gateway confirmed does not match the price. The package was not activated.',
+  PAYMENT_DUPLICATE: 'That payment was already recorded.',
+  ROUTER_UNREACHABLE: 'The router did not answer. Check that it is powered on, its address is right and the PC can reach it.',
+  ROUTER_AUTH_FAILED: 'The router refused the API user name or password. Check them in the router settings.',
+  ROUTER_TIMEOUT: 'The router took too long to answer. It may be overloaded or the link is poor; try again.',
+  ROUTER_API_DISABLED: 'The router refused the API connection. Enable the api (8728) or api-ssl (8729) service under IP > Services.',
+  ROUTER_TRAP: 'The router rejected the command.',
+  ROUTER_NOT_CONFIGURED: 'This router has no API address or user yet. Fill them in the router settings.',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Extra machine-readable detail (e.g. the field for invalid_input). Never secrets. */
+  readonly detail?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message?: string, detail?: Record<string, unknown>) {
+    super(message ?? errorMessages[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** invalid_input naming the field, as the admin API promises. */
+export function invalidInput(field: string, problem: string): AppError {
+  return new AppError('invalid_input', `${field}: ${problem}`, { field });
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} not found`);
+}

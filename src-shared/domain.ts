@@ -1,0 +1,171 @@
+/**
+ * Domain types as the admin API returns them (camelCase, times in epoch ms, money in paisa).
+ * Secrets never appear here except where a method exists to show them to the owner
+ * (`customers.get` returns the hotspot login so the owner can log a device in by hand).
+ */
+
+export type PaymentMethod = 'cash' | 'voucher' | 'bkash' | 'nagad' | 'sslcommerz';
+export type PaymentStatus = 'pending' | 'completed' | 'failed';
+export type SubscriptionStatus = 'queued' | 'active' | 'expired' | 'exhausted' | 'cancelled';
+export type CustomerStatus = 'active' | 'disabled';
+
+export interface Zone {
+  id: number;
+  name: string;
+  ssid: string | null;
+  routerIds: number[];
+}
+
+export interface RouterStatus {
+  reachable: boolean | null;
+  lastSyncAt: number | null;
+  lastError: string | null;
+  version: string | null;
+  identity: string | null;
+}
+
+export interface Router {
+  id: number;
+  name: string;
+  host: string | null;
+  apiPort: number | null;
+  apiTls: boolean;
+  apiUser: string | null;
+  hasApiPassword: boolean;
+  nasIp: string;
+  coaPort: number;
+  zoneId: number | null;
+  hotspotInterface: string | null;
+  requireMessageAuthenticator: boolean;
+  status: RouterStatus;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Package {
+  id: number;
+  name: string;
+  customerType: 'hotspot';
+  price: number;
+  validitySeconds: number | null;
+  dataLimitBytes: number | null;
+  downloadBps: number;
+  uploadBps: number;
+  devices: number;
+  routerIds: number[];
+  zoneIds: number[];
+  active: boolean;
+  rateLimit: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Device {
+  id: number;
+  mac: string;
+  label: string | null;
+  createdAt: number;
+  lastSeenAt: number | null;
+}
+
+export interface Subscription {
+  id: number;
+  customerId: number;
+  packageId: number;
+  paymentId: number | null;
+  packageName: string;
+  price: number;
+  status: SubscriptionStatus;
+  startsAt: number | null;
+  expiresAt: number | null;
+  validitySeconds: number | null;
+  dataLimitBytes: number | null;
+  bytesUsed: number;
+  downloadBps: number;
+  uploadBps: number;
+  devices: number;
+  /** Seconds left (null when the package has no time limit, or it is not active). */
+  secondsLeft: number | null;
+  /** Bytes left (null when the package has no data limit). */
+  bytesLeft: number | null;
+  endedAt: number | null;
+  createdAt: number;
+}
+
+export interface CustomerSummary {
+  id: number;
+  phone: string;
+  localPhone: string;
+  name: string | null;
+  status: CustomerStatus;
+  hasPin: boolean;
+  activePackage: string | null;
+  activeUntil: number | null;
+  createdAt: number;
+}
+
+export interface Customer extends CustomerSummary {
+  subscriptions: Subscription[];
+  devices: Device[];
+  /** The router login for this customer's devices: the 11-digit local number. */
+  hotspotUsername: string;
+  hotspotPassword: string;
+}
+
+export interface Payment {
+  id: number;
+  invoiceNo: string;
+  customerId: number | null;
+  customerPhone: string | null;
+  packageId: number | null;
+  packageName: string | null;
+  amount: number;
+  method: PaymentMethod;
+  status: PaymentStatus;
+  gatewayRef: string | null;
+  failureReason: string | null;
+  createdAt: number;
+  completedAt: number | null;
+}
+
+export interface VoucherBatch {
+  id: number;
+  packageId: number;
+  packageName: string;
+  prefix: string;
+  count: number;
+  used: number;
+  createdAt: number;
+  disabledAt: number | null;
+}
+
+export interface Voucher {
+  id: number;
+  code: string;
+  batchId: number;
+  packageId: number;
+  status: 'new' | 'used' | 'disabled';
+  customerId: number | null;
+  redeemedAt: number | null;
+  createdAt: number;
+}
+
+export interface Sale {
+  customerId: number;
+  subscriptionId: number;
+  paymentId: number;
+}
+
+export interface DashboardSummary {
+  salesTodayCount: number;
+  salesTodayAmount: number;
+  activeSubscriptions: number;
+  customers: number;
+  online: number | null;
+  routers: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
