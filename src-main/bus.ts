@@ -11,6 +11,8 @@ export interface BusEvents {
   'subscription.activated': { subscriptionId: number; customerId: number };
   /** A customer was disabled by the owner: their sessions should be disconnected. */
   'customer.disabled': { customerId: number };
+  /** A router or zone was created, changed or removed (RADIUS reloads its NAS table). */
+  'routers.changed': { routerId: number | null };
   /** A payment completed (any method). */
   'payment.completed': { paymentId: number; customerId: number | null; amount: number };
 }

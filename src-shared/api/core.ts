@@ -67,7 +67,14 @@ export const coreApi = {
     }),
   ),
   'customers.sellPackage': def<Sale>()(
-    z.strictObject({ phone, packageId: id, method: z.literal('cash'), note: z.string().max(200).optional() }),
+    z.strictObject({
+      phone,
+      packageId: id,
+      method: z.literal('cash'),
+      note: z.string().max(200).optional(),
+      /** One per sale form: a double click or retry returns the first sale instead of selling twice. */
+      idempotencyKey: z.string().min(8).max(64).optional(),
+    }),
   ),
   'customers.addDevice': def<Device>()(z.strictObject({ customerId: id, mac, label: z.string().max(50).optional() })),
   'customers.removeDevice': def<{ removed: true }>()(z.union([z.strictObject({ customerId: id, mac }), z.strictObject({ id })])),

@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { contract, isMethod, type ApiReply, type Method, type Output, type ParsedInput } from '../../src-shared/api';
+import type { Db } from '../db';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import { AppError, errorMessages, isAppError } from '../errors';
+
+export type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+/** Every contract method must have a handler: a missing one is a compile error. */
+export type Handlers = { [M in Method]: Handler<M> };
+
+// Read-only methods are not written to the audit log.
+const READ_VERBS = /\.(list|get|summary|status|test|plan|walledGarden|activeSessions|diagnose)$/;
+// Never copied into the audit log, whatever the method.
+const SECRET_FIELDS = new Set(['secret', 'apiPassword', 'pin', 'code', 'password', 'otp', 'token']);
+
+export interface AdminDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  handlers: Handlers;
+}
+
+/** zod issues → invalid_input naming the first bad field (`items.0.price: must be …`). */
+function zodError(err: z.ZodError): AppError {
+  let issue = err.issues[0]!;
+  // A union (e.g. { id } | { phone }) reports its branches' issues nested; name the closest one.
+  while (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length) {
+    const branches = (issue.errors as z.core.$ZodIssue[][]).flat();
+    const best = branches.find((b) => b.code !== 'unrecognized_keys') ?? branches[0];
+    if (!best) break;
+    issue = { ...best, path: [...issue.path, ...best.path] } as typeof issue;
+  }
+  let field = issue.path.map(String).join('.');
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    field = [...issue.path.map(String), issue.keys[0]].join('.');
+    message = 'is not a field of this method';
+  }
+  if (!field) field = 'input';
+  return new AppError('invalid_input', `${field}: ${message}`, { field });
+}
+
+/**
+ * The admin API dispatcher shared by the IPC bridge and the HTTP bridge: validate with the
+ * contract's zod schema (bad input never reaches SQL), run the handler, and turn every outcome
+ * into `{ ok, value }` or `{ ok: false, error: { code, message, field? } }`. Never throws.
+ */
+export function createAdmin({ db, clock, log, handlers }: AdminDeps) {
+  const audit = db.prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)');
+
+  function auditDetail(input: unknown): string | null {
+    if (input == null || typeof input !== 'object') return null;
+    return JSON.stringify(input, (k, v) => (SECRET_FIELDS.has(k) ? '[redacted]' : v));
+  }
+
+  return {
+    async call(method: string, rawInput: unknown, actor = 'admin'): Promise<ApiReply<unknown>> {
+      if (!isMethod(method)) {
+        return { ok: false, error: { code: 'unknown_method', message: `${errorMessages.unknown_method} (${method})` } };
+      }
+      try {
+        const parsed = contract[method].input.safeParse(rawInput ?? {});
+        if (!parsed.success) throw zodError(parsed.error);
+        const handler = handlers[method] as (i: unknown) => unknown;
+        const value = await handler(parsed.data);
+        if (!READ_VERBS.test(method)) {
+          try {
+            audit.run(clock.now(), actor, method, null, auditDetail(parsed.data));
+          } catch (err) {
+            log.warn({ err, method }, 'audit log write failed');
+          }
+        }
+        return { ok: true, value: value ?? null };
+      } catch (err) {
+        if (isAppError(err)) {
+          const field = typeof err.detail?.field === 'string' ? err.detail.field : undefined;
+          return { ok: false, error: { code: err.code, message: err.message, ...(field ? { field } : {}) } };
+        }
+        // Unexpected: log with the method (never the input, which may hold secrets).
+        log.error({ err, method }, 'admin handler failed');
+        return { ok: false, error: { code: 'internal', message: errorMessages.internal } };
+      }
+    },
+  };
+}
+
+export type Admin = ReturnType<typeof createAdmin>;

@@ -1,0 +1,190 @@
+import type { CoreDeps } from '../deps';
+import type { Customer, CustomerSummary, Device, Page } from '../../src-shared/domain';
+import { toLocalPhone } from '../../src-shared/phone';
+import { AppError, notFound } from '../errors';
+import { hashSecret, randomFromAlphabet, verifySecret } from '../secrets';
+import { toDevice, toSubscription, type DeviceRow } from './rows';
+import type { Subscriptions } from './subscriptions';
+
+interface CustomerRow {
+  id: number;
+  phone: string;
+  name: string | null;
+  pin_hash: string | null;
+  hotspot_password_enc: string;
+  status: 'active' | 'disabled';
+  created_at: number;
+  updated_at: number;
+}
+
+// Hotspot passwords are typed by the owner on a customer's phone when logging a device in by
+// hand: lower-case letters and digits without look-alikes (0/o, 1/l/i). 10 characters of a
+// 31-symbol alphabet ≈ 49 bits, far beyond online guessing through a rate-limited router.
+const HOTSPOT_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+export function generateHotspotPassword(): string {
+  return randomFromAlphabet(HOTSPOT_PASSWORD_ALPHABET, 10);
+}
+
+export type BindResult = 'bound' | 'already' | 'taken';
+
+/** Customers (one per phone number) and their devices (one customer per MAC). */
+export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' | 'bus'>, subscriptions: Subscriptions) {
+  const { db, clock, secrets, bus } = deps;
+  const byId = db.prepare<[number], CustomerRow>('SELECT * FROM customers WHERE id = ?');
+  const byPhone = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE phone = ?');
+  const devicesOf = db.prepare<[number], DeviceRow>('SELECT * FROM devices WHERE customer_id = ? ORDER BY id');
+  const deviceByMac = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE mac = ?');
+  const activeSummary = db.prepare<[number], { package_name: string; expires_at: number | null }>(
+    "SELECT package_name, expires_at FROM subscriptions WHERE customer_id = ? AND status = 'active'",
+  );
+
+  function row(id: number): CustomerRow {
+    const r = byId.get(id);
+    if (!r) throw notFound(`customer ${id}`);
+    return r;
+  }
+
+  function summary(r: CustomerRow): CustomerSummary {
+    const a = activeSummary.get(r.id);
+    return {
+      id: r.id,
+      phone: r.phone,
+      localPhone: toLocalPhone(r.phone),
+      name: r.name,
+      status: r.status,
+      hasPin: r.pin_hash != null,
+      activePackage: a?.package_name ?? null,
+      activeUntil: a?.expires_at ?? null,
+      createdAt: r.created_at,
+    };
+  }
+
+  function full(id: number): Customer {
+    subscriptions.settle(id);
+    const r = row(id);
+    const now = clock.now();
+    return {
+      ...summary(r),
+      subscriptions: subscriptions.listForCustomer(id).map((s) => toSubscription(s, now)),
+      devices: devicesOf.all(id).map(toDevice),
+      hotspotUsername: toLocalPhone(r.phone),
+      hotspotPassword: secrets.decrypt(r.hotspot_password_enc),
+    };
+  }
+
+  function create(phone: string, opts: { name?: string | null; pin?: string } = {}): number {
+    const now = clock.now();
+    const { lastInsertRowid } = db
+      .prepare('INSERT INTO customers (phone, name, pin_hash, hotspot_password_enc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(phone, opts.name ?? null, opts.pin ? hashSecret(opts.pin) : null, secrets.encrypt(generateHotspotPassword()), now, now);
+    return Number(lastInsertRowid);
+  }
+
+  return {
+    get: full,
+
+    getByPhone(phone: string): Customer {
+      const r = byPhone.get(phone);
+      if (!r) throw notFound(`customer with phone ${phone}`);
+      return full(r.id);
+    },
+
+    findIdByPhone(phone: string): number | null {
+      return byPhone.get(phone)?.id ?? null;
+    },
+
+    /** The customer id for a phone, creating the customer on first sight (sales, vouchers, portal). */
+    ensure(phone: string): number {
+      return byPhone.get(phone)?.id ?? create(phone);
+    },
+
+    create(phone: string, opts: { name?: string; pin?: string } = {}): Customer {
+      if (byPhone.get(phone)) throw new AppError('conflict', `phone: a customer with ${toLocalPhone(phone)} already exists`, { field: 'phone' });
+      return full(create(phone, opts));
+    },
+
+    list(f: { search?: string; status?: 'active' | 'disabled'; limit?: number; offset?: number }): Page<CustomerSummary> {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      if (f.search) {
+        // Match the local form too: owners type 0171…, the table holds +880171…
+        const digits = f.search.replace(/\D/g, '').replace(/^0/, '');
+        where.push('(name LIKE ? ESCAPE \'\\\' OR (? <> \'\' AND phone LIKE ?))');
+        const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        args.push(like, digits, `%${digits}%`);
+      }
+      if (f.status) (where.push('status = ?'), args.push(f.status));
+      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM customers ${w}`).get(...args) as { n: number }).n;
+      const items = db
+        .prepare<(string | number)[], CustomerRow>(`SELECT * FROM customers ${w} ORDER BY id DESC LIMIT ? OFFSET ?`)
+        .all(...args, f.limit ?? 100, f.offset ?? 0)
+        .map(summary);
+      return { items, total };
+    },
+
+    update(id: number, patch: { name?: string | null; status?: 'active' | 'disabled'; pin?: string; resetHotspotPassword?: boolean }): Customer {
+      const before = row(id);
+      const now = clock.now();
+      db.transaction(() => {
+        if (patch.name !== undefined) db.prepare('UPDATE customers SET name = ?, updated_at = ? WHERE id = ?').run(patch.name, now, id);
+        if (patch.status) db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE id = ?').run(patch.status, now, id);
+        if (patch.pin) db.prepare('UPDATE customers SET pin_hash = ?, updated_at = ? WHERE id = ?').run(hashSecret(patch.pin), now, id);
+        if (patch.resetHotspotPassword) {
+          db.prepare('UPDATE customers SET hotspot_password_enc = ?, updated_at = ? WHERE id = ?').run(secrets.encrypt(generateHotspotPassword()), now, id);
+        }
+      })();
+      if (patch.status === 'disabled' && before.status !== 'disabled') bus.emit('customer.disabled', { customerId: id });
+      return full(id);
+    },
+
+    isDisabled(id: number): boolean {
+      return row(id).status === 'disabled';
+    },
+
+    checkPin(id: number, pin: string): boolean {
+      const r = row(id);
+      return r.pin_hash != null && verifySecret(pin, r.pin_hash);
+    },
+
+    hotspotPassword(id: number): string {
+      return secrets.decrypt(row(id).hotspot_password_enc);
+    },
+
+    addDevice(customerId: number, mac: string, label?: string): Device {
+      row(customerId);
+      const existing = deviceByMac.get(mac);
+      if (existing) {
+        if (existing.customer_id !== customerId) throw new AppError('MAC_TAKEN', undefined, { field: 'mac' });
+        return toDevice(existing);
+      }
+      db.prepare('INSERT INTO devices (mac, customer_id, label, created_at) VALUES (?, ?, ?, ?)').run(mac, customerId, label ?? null, clock.now());
+      return toDevice(deviceByMac.get(mac)!);
+    },
+
+    /**
+     * Binds a MAC to a customer after a successful credential login (RADIUS). Never moves a MAC
+     * that belongs to someone else: that needs the owner (a phone can change hands).
+     */
+    bindDevice(customerId: number, mac: string): BindResult {
+      const existing = deviceByMac.get(mac);
+      if (existing) return existing.customer_id === customerId ? 'already' : 'taken';
+      db.prepare('INSERT OR IGNORE INTO devices (mac, customer_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(mac, customerId, clock.now(), clock.now());
+      return 'bound';
+    },
+
+    removeDevice(sel: { customerId: number; mac: string } | { id: number }): void {
+      const res =
+        'id' in sel
+          ? db.prepare('DELETE FROM devices WHERE id = ?').run(sel.id)
+          : db.prepare('DELETE FROM devices WHERE customer_id = ? AND mac = ?').run(sel.customerId, sel.mac);
+      if (res.changes === 0) throw notFound('device');
+    },
+
+    count(): number {
+      return (db.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n;
+    },
+  };
+}
+
+export type Customers = ReturnType<typeof createCustomers>;

@@ -1,0 +1,128 @@
+import type { CoreDeps } from '../deps';
+import type { Package } from '../../src-shared/domain';
+import { AppError, invalidInput, notFound } from '../errors';
+import { toPackage, type PackageRow } from './rows';
+
+export interface PackageInput {
+  name: string;
+  price: number;
+  validitySeconds?: number | null;
+  dataLimitBytes?: number | null;
+  downloadBps: number;
+  uploadBps: number;
+  devices?: number;
+  routerIds?: number[];
+  zoneIds?: number[];
+}
+
+/** Packages: what the shop sells. Editing one never touches subscriptions already sold (snapshots). */
+export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>) {
+  const byId = db.prepare<[number], PackageRow>('SELECT * FROM packages WHERE id = ?');
+  const routersOf = db.prepare<[number], { router_id: number }>('SELECT router_id FROM package_routers WHERE package_id = ? ORDER BY router_id');
+  const zonesOf = db.prepare<[number], { zone_id: number }>('SELECT zone_id FROM package_zones WHERE package_id = ? ORDER BY zone_id');
+  const routerExists = db.prepare<[number], { id: number }>('SELECT id FROM routers WHERE id = ? AND removed_at IS NULL');
+  const zoneExists = db.prepare<[number], { id: number }>('SELECT id FROM zones WHERE id = ?');
+
+  function load(id: number): Package {
+    const row = byId.get(id);
+    if (!row) throw notFound(`package ${id}`);
+    return toPackage(
+      row,
+      routersOf.all(id).map((r) => r.router_id),
+      zonesOf.all(id).map((z) => z.zone_id),
+    );
+  }
+
+  function checkScope(routerIds: number[] | undefined, zoneIds: number[] | undefined): void {
+    routerIds?.forEach((rid, i) => {
+      if (!routerExists.get(rid)) throw invalidInput(`routerIds.${i}`, `router ${rid} does not exist`);
+    });
+    zoneIds?.forEach((zid, i) => {
+      if (!zoneExists.get(zid)) throw invalidInput(`zoneIds.${i}`, `zone ${zid} does not exist`);
+    });
+  }
+
+  function writeScope(id: number, routerIds: number[] | undefined, zoneIds: number[] | undefined): void {
+    if (routerIds) {
+      db.prepare('DELETE FROM package_routers WHERE package_id = ?').run(id);
+      const ins = db.prepare('INSERT OR IGNORE INTO package_routers (package_id, router_id) VALUES (?, ?)');
+      for (const r of routerIds) ins.run(id, r);
+    }
+    if (zoneIds) {
+      db.prepare('DELETE FROM package_zones WHERE package_id = ?').run(id);
+      const ins = db.prepare('INSERT OR IGNORE INTO package_zones (package_id, zone_id) VALUES (?, ?)');
+      for (const z of zoneIds) ins.run(id, z);
+    }
+  }
+
+  return {
+    get: load,
+
+    /** The row for selling; refuses archived packages. */
+    getSellable(id: number): Package {
+      const p = load(id);
+      if (!p.active) throw new AppError('PACKAGE_INACTIVE');
+      return p;
+    },
+
+    list(opts: { includeArchived?: boolean } = {}): Package[] {
+      const rows = db
+        .prepare<[], { id: number }>(`SELECT id FROM packages ${opts.includeArchived ? '' : 'WHERE active = 1'} ORDER BY price, id`)
+        .all();
+      return rows.map((r) => load(r.id));
+    },
+
+    create(input: PackageInput): Package {
+      if (input.validitySeconds == null && input.dataLimitBytes == null) {
+        throw invalidInput('validitySeconds', 'give validitySeconds or dataLimitBytes (or both)');
+      }
+      return db.transaction(() => {
+        checkScope(input.routerIds, input.zoneIds);
+        const now = clock.now();
+        const { lastInsertRowid } = db
+          .prepare(
+            `INSERT INTO packages (name, price, validity_seconds, data_limit_bytes, download_bps, upload_bps, devices, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(input.name, input.price, input.validitySeconds ?? null, input.dataLimitBytes ?? null, input.downloadBps, input.uploadBps, input.devices ?? 1, now, now);
+        const id = Number(lastInsertRowid);
+        writeScope(id, input.routerIds, input.zoneIds);
+        return load(id);
+      })();
+    },
+
+    update(id: number, patch: Partial<PackageInput>): Package {
+      return db.transaction(() => {
+        const cur = load(id);
+        checkScope(patch.routerIds, patch.zoneIds);
+        const next = {
+          name: patch.name ?? cur.name,
+          price: patch.price ?? cur.price,
+          validitySeconds: patch.validitySeconds === undefined ? cur.validitySeconds : patch.validitySeconds,
+          dataLimitBytes: patch.dataLimitBytes === undefined ? cur.dataLimitBytes : patch.dataLimitBytes,
+          downloadBps: patch.downloadBps ?? cur.downloadBps,
+          uploadBps: patch.uploadBps ?? cur.uploadBps,
+          devices: patch.devices ?? cur.devices,
+        };
+        if (next.validitySeconds == null && next.dataLimitBytes == null) {
+          throw invalidInput('validitySeconds', 'a package needs validitySeconds or dataLimitBytes (or both)');
+        }
+        db.prepare(
+          `UPDATE packages SET name = ?, price = ?, validity_seconds = ?, data_limit_bytes = ?, download_bps = ?, upload_bps = ?,
+             devices = ?, updated_at = ? WHERE id = ?`,
+        ).run(next.name, next.price, next.validitySeconds, next.dataLimitBytes, next.downloadBps, next.uploadBps, next.devices, clock.now(), id);
+        writeScope(id, patch.routerIds, patch.zoneIds);
+        return load(id);
+      })();
+    },
+
+    /** Archived packages are no longer sold; subscriptions already sold are unaffected. */
+    archive(id: number): Package {
+      load(id);
+      db.prepare('UPDATE packages SET active = 0, updated_at = ? WHERE id = ?').run(clock.now(), id);
+      return load(id);
+    },
+  };
+}
+
+export type Packages = ReturnType<typeof createPackages>;

@@ -1,0 +1,182 @@
+import type { Package, Subscription, Device, Payment, Voucher, VoucherBatch } from '../../src-shared/domain';
+import { mikrotikRateLimit } from '../../src-shared/units';
+
+/** Row shapes as SQLite returns them, and their mapping to the API's domain types. */
+export interface PackageRow {
+  id: number;
+  name: string;
+  customer_type: string;
+  price: number;
+  validity_seconds: number | null;
+  data_limit_bytes: number | null;
+  download_bps: number;
+  upload_bps: number;
+  devices: number;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SubscriptionRow {
+  id: number;
+  customer_id: number;
+  package_id: number;
+  payment_id: number | null;
+  package_name: string;
+  price: number;
+  validity_seconds: number | null;
+  data_limit_bytes: number | null;
+  download_bps: number;
+  upload_bps: number;
+  devices: number;
+  router_ids: string;
+  zone_ids: string;
+  status: Subscription['status'];
+  starts_at: number | null;
+  expires_at: number | null;
+  bytes_used: number;
+  ended_at: number | null;
+  created_at: number;
+}
+
+export interface DeviceRow {
+  id: number;
+  mac: string;
+  customer_id: number;
+  label: string | null;
+  created_at: number;
+  last_seen_at: number | null;
+}
+
+export function toPackage(r: PackageRow, routerIds: number[], zoneIds: number[]): Package {
+  return {
+    id: r.id,
+    name: r.name,
+    customerType: 'hotspot',
+    price: r.price,
+    validitySeconds: r.validity_seconds,
+    dataLimitBytes: r.data_limit_bytes,
+    downloadBps: r.download_bps,
+    uploadBps: r.upload_bps,
+    devices: r.devices,
+    routerIds,
+    zoneIds,
+    active: r.active === 1,
+    rateLimit: mikrotikRateLimit(r.upload_bps, r.download_bps),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function toSubscription(r: SubscriptionRow, now: number): Subscription {
+  const live = r.status === 'active';
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    packageId: r.package_id,
+    paymentId: r.payment_id,
+    packageName: r.package_name,
+    price: r.price,
+    status: r.status,
+    startsAt: r.starts_at,
+    expiresAt: r.expires_at,
+    validitySeconds: r.validity_seconds,
+    dataLimitBytes: r.data_limit_bytes,
+    bytesUsed: r.bytes_used,
+    downloadBps: r.download_bps,
+    uploadBps: r.upload_bps,
+    devices: r.devices,
+    secondsLeft: live && r.expires_at != null ? Math.max(0, Math.floor((r.expires_at - now) / 1000)) : null,
+    bytesLeft: r.data_limit_bytes != null ? Math.max(0, r.data_limit_bytes - r.bytes_used) : null,
+    endedAt: r.ended_at,
+    createdAt: r.created_at,
+  };
+}
+
+export function toDevice(r: DeviceRow): Device {
+  return { id: r.id, mac: r.mac, label: r.label, createdAt: r.created_at, lastSeenAt: r.last_seen_at };
+}
+
+export interface PaymentRow {
+  id: number;
+  invoice_no: string;
+  customer_id: number | null;
+  customer_phone: string | null;
+  package_id: number | null;
+  package_name: string | null;
+  amount: number;
+  method: Payment['method'];
+  status: Payment['status'];
+  gateway_ref: string | null;
+  failure_reason: string | null;
+  created_at: number;
+  completed_at: number | null;
+}
+
+export function toPayment(r: PaymentRow): Payment {
+  return {
+    id: r.id,
+    invoiceNo: r.invoice_no,
+    customerId: r.customer_id,
+    customerPhone: r.customer_phone,
+    packageId: r.package_id,
+    packageName: r.package_name,
+    amount: r.amount,
+    method: r.method,
+    status: r.status,
+    // Voucher payments reference the card by id, never by code (codes are secrets).
+    gatewayRef: r.gateway_ref,
+    failureReason: r.failure_reason,
+    createdAt: r.created_at,
+    completedAt: r.completed_at,
+  };
+}
+
+export interface VoucherRow {
+  id: number;
+  code: string;
+  batch_id: number;
+  package_id: number;
+  status: Voucher['status'];
+  customer_id: number | null;
+  subscription_id: number | null;
+  redeemed_at: number | null;
+  created_at: number;
+}
+
+export function toVoucher(r: VoucherRow): Voucher {
+  return {
+    id: r.id,
+    code: r.code,
+    batchId: r.batch_id,
+    packageId: r.package_id,
+    status: r.status,
+    customerId: r.customer_id,
+    redeemedAt: r.redeemed_at,
+    createdAt: r.created_at,
+  };
+}
+
+export interface VoucherBatchRow {
+  id: number;
+  package_id: number;
+  package_name: string;
+  prefix: string;
+  count: number;
+  used: number;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export function toVoucherBatch(r: VoucherBatchRow): VoucherBatch {
+  return {
+    id: r.id,
+    packageId: r.package_id,
+    packageName: r.package_name,
+    prefix: r.prefix,
+    count: r.count,
+    used: r.used,
+    createdAt: r.created_at,
+    disabledAt: r.disabled_at,
+  };
+}

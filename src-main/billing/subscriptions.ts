@@ -1,0 +1,172 @@
+import type { CoreDeps } from '../deps';
+import type { BusEvents } from '../bus';
+import type { Package } from '../../src-shared/domain';
+import { notFound } from '../errors';
+import type { SubscriptionRow } from './rows';
+
+type EndReason = 'expired' | 'exhausted' | 'cancelled';
+
+/**
+ * The subscription state machine (DESIGN.md billing rules):
+ *   queued → active → expired | exhausted | cancelled; at most one active per customer.
+ * A purchase with none active starts now; otherwise it queues and starts when the current one
+ * ends. Whichever of time or data runs out first ends a subscription.
+ *
+ * Events are emitted only for changes that committed: when called inside a caller's transaction
+ * (RADIUS accounting batches), they are deferred to a microtask and re-checked against the
+ * database, so a rolled-back batch never disconnects anyone.
+ */
+export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'clock' | 'bus'>) {
+  const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
+  const activeOf = db.prepare<[number], SubscriptionRow>("SELECT * FROM subscriptions WHERE customer_id = ? AND status = 'active'");
+  const firstQueued = db.prepare<[number], SubscriptionRow>(
+    "SELECT * FROM subscriptions WHERE customer_id = ? AND status = 'queued' ORDER BY id LIMIT 1",
+  );
+  const endStmt = db.prepare('UPDATE subscriptions SET status = ?, ended_at = ? WHERE id = ? AND status = ?');
+  const activateStmt = db.prepare(
+    "UPDATE subscriptions SET status = 'active', starts_at = ?, expires_at = CASE WHEN validity_seconds IS NULL THEN NULL ELSE ? + validity_seconds * 1000 END WHERE id = ?",
+  );
+  const addBytes = db.prepare('UPDATE subscriptions SET bytes_used = bytes_used + ? WHERE id = ?');
+  const dueCustomers = db.prepare<[number], { customer_id: number }>(
+    "SELECT DISTINCT customer_id FROM subscriptions WHERE status = 'active' AND expires_at <= ?",
+  );
+  const nextExpiry = db.prepare<[], { t: number | null }>("SELECT MIN(expires_at) AS t FROM subscriptions WHERE status = 'active'");
+
+  const pending: Array<{ event: keyof BusEvents; payload: BusEvents[keyof BusEvents]; check: () => boolean }> = [];
+  let flushQueued = false;
+
+  function emit<K extends keyof BusEvents>(event: K, payload: BusEvents[K], check: () => boolean): void {
+    if (!db.inTransaction) {
+      bus.emit(event, payload);
+      return;
+    }
+    pending.push({ event, payload, check });
+    if (!flushQueued) {
+      flushQueued = true;
+      queueMicrotask(() => {
+        flushQueued = false;
+        for (const p of pending.splice(0)) if (p.check()) bus.emit(p.event, p.payload as never);
+      });
+    }
+  }
+
+  function endOne(row: SubscriptionRow, reason: EndReason, at: number): void {
+    if (endStmt.run(reason, at, row.id, row.status).changes !== 1) return;
+    if (row.status === 'active') {
+      emit('subscription.ended', { subscriptionId: row.id, customerId: row.customer_id, reason }, () => byId.get(row.id)?.status === reason);
+    }
+  }
+
+  function activate(row: SubscriptionRow, now: number): void {
+    activateStmt.run(now, now, row.id);
+    emit('subscription.activated', { subscriptionId: row.id, customerId: row.customer_id }, () => byId.get(row.id)?.status === 'active');
+  }
+
+  function overLimit(row: SubscriptionRow): boolean {
+    return row.data_limit_bytes != null && row.bytes_used >= row.data_limit_bytes;
+  }
+
+  /**
+   * Brings one customer's subscriptions up to date and returns the active one (or null).
+   * A queued subscription starts when it is promoted, not at the previous one's expiry instant:
+   * if the shop PC was off, the customer could not use the time, so they do not lose it.
+   */
+  function settle(customerId: number): SubscriptionRow | null {
+    return db.transaction(() => {
+      const now = clock.now();
+      for (;;) {
+        let active = activeOf.get(customerId);
+        if (active) {
+          if (active.expires_at != null && active.expires_at <= now) endOne(active, 'expired', active.expires_at);
+          else if (overLimit(active)) endOne(active, 'exhausted', now);
+          else return active;
+          active = undefined;
+        }
+        const next = firstQueued.get(customerId);
+        if (!next) return null;
+        activate(next, now);
+        // loop: the promoted one could itself be over its data limit (never with fresh rows, but cheap)
+      }
+    })();
+  }
+
+  return {
+    get(id: number): SubscriptionRow {
+      const r = byId.get(id);
+      if (!r) throw notFound(`subscription ${id}`);
+      return r;
+    },
+
+    settle,
+
+    /** Creates the subscription for a purchase: active now if none is active, else queued. */
+    purchase(customerId: number, pkg: Package, paymentId: number | null): SubscriptionRow {
+      return db.transaction(() => {
+        const active = settle(customerId);
+        const now = clock.now();
+        const { lastInsertRowid } = db
+          .prepare(
+            `INSERT INTO subscriptions (customer_id, package_id, payment_id, package_name, price, validity_seconds, data_limit_bytes,
+               download_bps, upload_bps, devices, router_ids, zone_ids, status, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)`,
+          )
+          .run(customerId, pkg.id, paymentId, pkg.name, pkg.price, pkg.validitySeconds, pkg.dataLimitBytes, pkg.downloadBps,
+            pkg.uploadBps, pkg.devices, JSON.stringify(pkg.routerIds), JSON.stringify(pkg.zoneIds), now);
+        const row = byId.get(Number(lastInsertRowid))!;
+        if (!active) activate(row, now);
+        return byId.get(row.id)!;
+      })();
+    },
+
+    /**
+     * Charges bytes to a subscription (RADIUS accounting deltas). When the data limit is reached
+     * the subscription ends as exhausted and the next queued one starts. Bytes are recorded even
+     * on an ended subscription (a session can overrun between interim updates) but never end it twice.
+     */
+    chargeUsage(subscriptionId: number, bytes: number): void {
+      if (bytes <= 0) return;
+      db.transaction(() => {
+        addBytes.run(bytes, subscriptionId);
+        const row = byId.get(subscriptionId);
+        if (row && row.status === 'active' && overLimit(row)) {
+          endOne(row, 'exhausted', clock.now());
+          settle(row.customer_id);
+        }
+      })();
+    },
+
+    /** Owner cancels a subscription (active or queued); an active one is replaced by the next. */
+    cancel(subscriptionId: number): SubscriptionRow {
+      return db.transaction(() => {
+        const row = byId.get(subscriptionId);
+        if (!row) throw notFound(`subscription ${subscriptionId}`);
+        if (row.status === 'active' || row.status === 'queued') {
+          endOne(row, 'cancelled', clock.now());
+          settle(row.customer_id);
+        }
+        return byId.get(subscriptionId)!;
+      })();
+    },
+
+    /** Ends every subscription whose time is up (the scheduler calls this). Returns how many customers changed. */
+    expireDue(): number {
+      const customers = dueCustomers.all(clock.now());
+      for (const c of customers) settle(c.customer_id);
+      return customers.length;
+    },
+
+    nextExpiryAt(): number | null {
+      return nextExpiry.get()?.t ?? null;
+    },
+
+    listForCustomer(customerId: number): SubscriptionRow[] {
+      return db
+        .prepare<[number], SubscriptionRow>(
+          "SELECT * FROM subscriptions WHERE customer_id = ? ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'queued' THEN 1 ELSE 2 END, id DESC",
+        )
+        .all(customerId);
+    },
+  };
+}
+
+export type Subscriptions = ReturnType<typeof createSubscriptions>;

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EngineConfig } from './config';
+import type { CoreDeps, Subsystem } from './deps';
+import { systemClock, type Clock } from './clock';
+import { createLogger, type Logger } from './log';
+import { createSecretBox, fileKeyProvider, type KeyProvider } from './secrets';
+import { createBus } from './bus';
+import { openDataDirDatabase } from './db';
+import { createSettingsStore } from './settingsStore';
+import { createBilling } from './billing';
+import { createRouterStore } from './routers';
+import { createAdmin, type Handlers } from './admin';
+import { coreHandlers } from './admin/handlers/core';
+import { AppError } from './errors';
+import type { ApiReply } from '../src-shared/api';
+
+export interface EngineOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Electron passes a safeStorage-backed provider; headless uses a 0600 key file. */
+  keyProvider?: KeyProvider;
+}
+
+/** Makes sure the data dir exists and is writable, or fails with DATA_DIR_UNUSABLE. */
+function prepareDataDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.accessSync(dir, fs.constants.W_OK | fs.constants.R_OK);
+    if (!fs.statSync(dir).isDirectory()) throw new Error('not a directory');
+  } catch (e) {
+    throw new AppError('DATA_DIR_UNUSABLE', `The data folder ${dir} cannot be used: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * The composition root: builds every subsystem from one config and wires them together.
+ * It never imports electron; the Electron shell and the headless server both drive it.
+ */
+export async function createEngine(config: EngineConfig, opts: EngineOptions = {}) {
+  prepareDataDir(config.dataDir);
+  const log = opts.log ?? createLogger({ level: config.logLevel });
+  const clock = opts.clock ?? systemClock;
+  let key: Buffer;
+  try {
+    key = (opts.keyProvider ?? fileKeyProvider).loadKey(config.dataDir);
+  } catch (e) {
+    throw new AppError('DATA_DIR_UNUSABLE', `The data key in ${config.dataDir} cannot be read or created: ${(e as Error).message}`);
+  }
+  const db = openDataDirDatabase(config.dataDir);
+  const bus = createBus((event, err) => log.error({ err, event }, 'event listener failed'));
+  const deps: CoreDeps = { config, db, clock, log, secrets: createSecretBox(key), bus, settings: createSettingsStore(db) };
+
+  const billing = createBilling(deps);
+  const routers = createRouterStore(deps);
+
+  const handlers: Handlers = {
+    ...coreHandlers({ billing, routers, settings: deps.settings, clock, onlineCount: () => null }),
+  };
+  const admin = createAdmin({ db, clock, log, handlers });
+
+  // Start order matters: billing first (others read subscriptions), stop in reverse.
+  const subsystems: Array<[string, Subsystem]> = [['billing', billing]];
+  let started: Array<[string, Subsystem]> = [];
+  let state: 'created' | 'starting' | 'running' | 'stopping' | 'stopped' = 'created';
+
+  const engine = {
+    config,
+    deps,
+    db,
+    log,
+    billing,
+    routers,
+    admin,
+
+    /** Starts every subsystem; on failure stops those already started and rejects with a coded error. */
+    async start(): Promise<void> {
+      if (state !== 'created') throw new Error(`engine cannot start from state ${state}`);
+      state = 'starting';
+      for (const entry of subsystems) {
+        try {
+          await entry[1].start();
+          started.push(entry);
+        } catch (e) {
+          log.error({ err: e, subsystem: entry[0] }, 'subsystem failed to start');
+          await engine.stop();
+          throw e;
+        }
+      }
+      state = 'running';
+      log.info({ dataDir: config.dataDir }, 'engine started');
+    },
+
+    /** Stops everything and closes the database; safe to call twice. */
+    async stop(): Promise<void> {
+      if (state === 'stopped' || state === 'stopping') return;
+      state = 'stopping';
+      for (const [name, s] of started.reverse()) {
+        try {
+          await s.stop();
+        } catch (e) {
+          log.error({ err: e, subsystem: name }, 'subsystem failed to stop');
+        }
+      }
+      started = [];
+      db.close();
+      state = 'stopped';
+    },
+
+    call(method: string, input: unknown): Promise<ApiReply<unknown>> {
+      return admin.call(method, input);
+    },
+
+    status() {
+      return { state, ...Object.fromEntries(subsystems.map(([n, s]) => [n, s.status()])) };
+    },
+  };
+  return engine;
+}
+
+export type Engine = Awaited<ReturnType<typeof createEngine>>;

@@ -1,0 +1,193 @@
+import type { CoreDeps } from '../deps';
+import type { Router, Zone } from '../../src-shared/domain';
+import { AppError, invalidInput, notFound } from '../errors';
+
+interface RouterRow {
+  id: number;
+  name: string;
+  host: string | null;
+  api_port: number | null;
+  api_tls: number;
+  api_user: string | null;
+  api_password_enc: string | null;
+  nas_ip: string;
+  radius_secret_enc: string;
+  coa_port: number;
+  zone_id: number | null;
+  hotspot_interface: string | null;
+  require_message_authenticator: number;
+  status_reachable: number | null;
+  status_last_sync_at: number | null;
+  status_last_error: string | null;
+  status_version: string | null;
+  status_identity: string | null;
+  created_at: number;
+  updated_at: number;
+  removed_at: number | null;
+}
+
+export interface RouterInput {
+  name: string;
+  nasIp: string;
+  secret: string;
+  host?: string | null;
+  apiPort?: number | null;
+  apiTls?: boolean;
+  apiUser?: string | null;
+  apiPassword?: string | null;
+  coaPort?: number;
+  zoneId?: number | null;
+  hotspotInterface?: string | null;
+  requireMessageAuthenticator?: boolean;
+}
+
+function toRouter(r: RouterRow): Router {
+  return {
+    id: r.id,
+    name: r.name,
+    host: r.host,
+    apiPort: r.api_port,
+    apiTls: r.api_tls === 1,
+    apiUser: r.api_user,
+    hasApiPassword: r.api_password_enc != null,
+    nasIp: r.nas_ip,
+    coaPort: r.coa_port,
+    zoneId: r.zone_id,
+    hotspotInterface: r.hotspot_interface,
+    requireMessageAuthenticator: r.require_message_authenticator === 1,
+    status: {
+      reachable: r.status_reachable == null ? null : r.status_reachable === 1,
+      lastSyncAt: r.status_last_sync_at,
+      lastError: r.status_last_error,
+      version: r.status_version,
+      identity: r.status_identity,
+    },
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/**
+ * Routers (the NASes) and zones. Secrets (RADIUS shared secret, API password) are encrypted at
+ * rest and never returned by the API; `credentials()` decrypts them for the subsystems that
+ * talk to the router. Removal is soft so past sessions keep their router.
+ */
+export function createRouterStore({ db, clock, secrets, bus }: Pick<CoreDeps, 'db' | 'clock' | 'secrets' | 'bus'>) {
+  const byId = db.prepare<[number], RouterRow>('SELECT * FROM routers WHERE id = ? AND removed_at IS NULL');
+
+  function row(id: number): RouterRow {
+    const r = byId.get(id);
+    if (!r) throw notFound(`router ${id}`);
+    return r;
+  }
+
+  function checkUnique(field: 'name' | 'nasIp', value: string, exceptId: number | null): void {
+    const col = field === 'name' ? 'name' : 'nas_ip';
+    const other = db
+      .prepare<[string, number], { id: number }>(`SELECT id FROM routers WHERE ${col} = ? AND removed_at IS NULL AND id <> ?`)
+      .get(value, exceptId ?? 0);
+    if (other) {
+      throw new AppError('conflict', `${field}: another router already uses ${value}`, { field });
+    }
+  }
+
+  function checkZone(zoneId: number | null | undefined): void {
+    if (zoneId != null && !db.prepare('SELECT id FROM zones WHERE id = ?').get(zoneId)) throw invalidInput('zoneId', `zone ${zoneId} does not exist`);
+  }
+
+  return {
+    get: (id: number) => toRouter(row(id)),
+
+    list(): Router[] {
+      return db.prepare<[], RouterRow>('SELECT * FROM routers WHERE removed_at IS NULL ORDER BY name').all().map(toRouter);
+    },
+
+    /** Decrypted secrets, for RADIUS and RouterOS only. Never return this through the API. */
+    credentials(id: number): { radiusSecret: string; apiPassword: string | null } {
+      const r = row(id);
+      return {
+        radiusSecret: secrets.decrypt(r.radius_secret_enc),
+        apiPassword: r.api_password_enc ? secrets.decrypt(r.api_password_enc) : null,
+      };
+    },
+
+    create(input: RouterInput): Router {
+      const id = db.transaction(() => {
+        checkUnique('name', input.name, null);
+        checkUnique('nasIp', input.nasIp, null);
+        checkZone(input.zoneId);
+        const now = clock.now();
+        const res = db
+          .prepare(
+            `INSERT INTO routers (name, host, api_port, api_tls, api_user, api_password_enc, nas_ip, radius_secret_enc, coa_port, zone_id,
+               hotspot_interface, require_message_authenticator, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(input.name, input.host ?? null, input.apiPort ?? null, input.apiTls ? 1 : 0, input.apiUser ?? null,
+            input.apiPassword ? secrets.encrypt(input.apiPassword) : null, input.nasIp, secrets.encrypt(input.secret),
+            input.coaPort ?? 3799, input.zoneId ?? null, input.hotspotInterface ?? null,
+            input.requireMessageAuthenticator === false ? 0 : 1, now, now);
+        return Number(res.lastInsertRowid);
+      })();
+      bus.emit('routers.changed', { routerId: id });
+      return toRouter(row(id));
+    },
+
+    update(id: number, patch: Partial<RouterInput>): Router {
+      db.transaction(() => {
+        row(id);
+        if (patch.name !== undefined) checkUnique('name', patch.name, id);
+        if (patch.nasIp !== undefined) checkUnique('nasIp', patch.nasIp, id);
+        checkZone(patch.zoneId);
+        const sets: string[] = [];
+        const args: (string | number | null)[] = [];
+        const set = (col: string, v: string | number | null) => (sets.push(`${col} = ?`), args.push(v));
+        if (patch.name !== undefined) set('name', patch.name);
+        if (patch.host !== undefined) set('host', patch.host);
+        if (patch.apiPort !== undefined) set('api_port', patch.apiPort);
+        if (patch.apiTls !== undefined) set('api_tls', patch.apiTls ? 1 : 0);
+        if (patch.apiUser !== undefined) set('api_user', patch.apiUser);
+        if (patch.apiPassword !== undefined) set('api_password_enc', patch.apiPassword ? secrets.encrypt(patch.apiPassword) : null);
+        if (patch.nasIp !== undefined) set('nas_ip', patch.nasIp);
+        if (patch.secret !== undefined) set('radius_secret_enc', secrets.encrypt(patch.secret));
+        if (patch.coaPort !== undefined) set('coa_port', patch.coaPort);
+        if (patch.zoneId !== undefined) set('zone_id', patch.zoneId);
+        if (patch.hotspotInterface !== undefined) set('hotspot_interface', patch.hotspotInterface);
+        if (patch.requireMessageAuthenticator !== undefined) set('require_message_authenticator', patch.requireMessageAuthenticator ? 1 : 0);
+        set('updated_at', clock.now());
+        db.prepare(`UPDATE routers SET ${sets.join(', ')} WHERE id = ?`).run(...args, id);
+      })();
+      bus.emit('routers.changed', { routerId: id });
+      return toRouter(row(id));
+    },
+
+    remove(id: number): void {
+      row(id);
+      db.prepare('UPDATE routers SET removed_at = ?, updated_at = ? WHERE id = ?').run(clock.now(), clock.now(), id);
+      bus.emit('routers.changed', { routerId: id });
+    },
+
+    /** RouterOS sync records what it last saw. */
+    setStatus(id: number, s: { reachable: boolean; error?: string | null; version?: string | null; identity?: string | null; synced?: boolean }): void {
+      db.prepare(
+        `UPDATE routers SET status_reachable = ?, status_last_error = ?, status_version = COALESCE(?, status_version),
+           status_identity = COALESCE(?, status_identity), status_last_sync_at = CASE WHEN ? THEN ? ELSE status_last_sync_at END WHERE id = ?`,
+      ).run(s.reachable ? 1 : 0, s.error ?? null, s.version ?? null, s.identity ?? null, s.synced ? 1 : 0, clock.now(), id);
+    },
+
+    zones: {
+      list(): Zone[] {
+        const zones = db.prepare<[], { id: number; name: string; ssid: string | null }>('SELECT id, name, ssid FROM zones ORDER BY name').all();
+        const members = db.prepare<[number], { id: number }>('SELECT id FROM routers WHERE zone_id = ? AND removed_at IS NULL ORDER BY id');
+        return zones.map((z) => ({ ...z, routerIds: members.all(z.id).map((r) => r.id) }));
+      },
+      create(name: string, ssid: string | null): Zone {
+        if (db.prepare('SELECT id FROM zones WHERE name = ?').get(name)) throw new AppError('conflict', `name: a zone called ${name} exists`, { field: 'name' });
+        const res = db.prepare('INSERT INTO zones (name, ssid, created_at) VALUES (?, ?, ?)').run(name, ssid, clock.now());
+        bus.emit('routers.changed', { routerId: null });
+        return { id: Number(res.lastInsertRowid), name, ssid, routerIds: [] };
+      },
+    },
+  };
+}
+
+export type RouterStore = ReturnType<typeof createRouterStore>;

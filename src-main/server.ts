@@ -1,0 +1,116 @@
+/**
+ * Headless entry: `npm run serve` (and `npm start` where Electron's binary is missing).
+ * Prints exactly one `ready admin=<url>` line on stdout once requests are accepted; exits 0 on
+ * SIGTERM/SIGINT after closing everything; exits 1 with one line on stderr when it cannot start.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { parseConfig, type EngineConfig } from './config';
+import { createEngine, type Engine } from './engine';
+import { createAdminHttpApp } from './admin/http';
+import { loadOrCreateAdminToken, ADMIN_TOKEN_FILE } from './admin/token';
+import { AppError, isAppError } from './errors';
+
+export interface RunningServer {
+  engine: Engine;
+  adminUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (err.code === 'EADDRINUSE') reject(new AppError('PORT_IN_USE', `Port ${port} on ${host} is already in use (admin). Stop the other program or pass --admin-port.`));
+      else reject(new AppError('BIND_FAILED', `Cannot listen on ${host}:${port} (admin): ${err.message}`));
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+/** Starts engine + admin HTTP. Exported for tests, which run it in-process on free ports. */
+export async function startServer(config: EngineConfig, opts: Parameters<typeof createEngine>[1] = {}): Promise<RunningServer> {
+  const engine = await createEngine(config, opts);
+  try {
+    await engine.start();
+    const token = loadOrCreateAdminToken(config.dataDir);
+    const app = createAdminHttpApp({
+      call: (m, i) => engine.call(m, i),
+      token,
+      rendererDir: path.resolve(__dirname, '..', '..', 'renderer'),
+    });
+    const server = http.createServer(app);
+    await listen(server, config.adminPort, config.adminBind);
+    const { port } = server.address() as AddressInfo;
+    const host = config.adminBind.includes(':') ? `[${config.adminBind}]` : config.adminBind === '0.0.0.0' ? '127.0.0.1' : config.adminBind;
+    let closed = false;
+    return {
+      engine,
+      token,
+      adminUrl: `http://${host}:${port}/`,
+      async close() {
+        if (closed) return;
+        closed = true;
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+        await engine.stop();
+      },
+    };
+  } catch (e) {
+    await engine.stop();
+    throw e;
+  }
+}
+
+async function main(): Promise<void> {
+  let config: EngineConfig;
+  try {
+    config = parseConfig(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`hotspotdesk: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  let running: RunningServer;
+  try {
+    running = await startServer(config);
+  } catch (e) {
+    const msg = isAppError(e) ? `${e.code}: ${e.message}` : `failed to start: ${(e as Error).message}`;
+    process.stderr.write(`hotspotdesk: ${msg}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const tokenFile = path.join(config.dataDir, ADMIN_TOKEN_FILE);
+  // The token itself is not printed (stdout is often captured into logs): the URL is, and the
+  // owner opens it with the token from the file, or pastes the token on the login screen.
+  process.stderr.write(`hotspotdesk: admin token in ${tokenFile}; open ${running.adminUrl}#token=<that token>\n`);
+  process.stdout.write(`ready admin=${running.adminUrl}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    running.engine.log.info({ signal }, 'shutting down');
+    running.close().then(
+      () => {
+        process.exitCode = 0;
+      },
+      (err: unknown) => {
+        process.stderr.write(`hotspotdesk: error while stopping: ${(err as Error).message}\n`);
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) void main();
