@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { EngineConfig } from './config';
 import type { CoreDeps, Subsystem } from './deps';
 import { systemClock, type Clock } from './clock';
@@ -12,6 +11,8 @@ import { createBilling } from './billing';
 import { createRouterStore } from './routers';
 import { createAdmin, type Handlers } from './admin';
 import { coreHandlers } from './admin/handlers/core';
+import { radiusHandlers } from './admin/handlers/radius';
+import { createRadiusServer, type KickViaApi } from './radius';
 import { AppError } from './errors';
 import type { ApiReply } from '../src-shared/api';
 
@@ -20,6 +21,11 @@ export interface EngineOptions {
   log?: Logger;
   /** Electron passes a safeStorage-backed provider; headless uses a 0600 key file. */
   keyProvider?: KeyProvider;
+  /** RADIUS Disconnect fallback (RouterOS API); tests pass their own. */
+  kickViaApi?: KickViaApi;
+  /** Disconnect-Request timeout per try and tries (tests shorten them). */
+  disconnectTimeoutMs?: number;
+  disconnectAttempts?: number;
 }
 
 /** Makes sure the data dir exists and is writable, or fails with DATA_DIR_UNUSABLE. */
@@ -53,14 +59,22 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
 
   const billing = createBilling(deps);
   const routers = createRouterStore(deps);
+  const radius = createRadiusServer({
+    ...deps,
+    billing,
+    kickViaApi: opts.kickViaApi,
+    disconnectTimeoutMs: opts.disconnectTimeoutMs,
+    disconnectAttempts: opts.disconnectAttempts,
+  });
 
   const handlers: Handlers = {
-    ...coreHandlers({ billing, routers, settings: deps.settings, clock, onlineCount: () => null }),
+    ...coreHandlers({ billing, routers, settings: deps.settings, clock, onlineCount: () => radius.onlineCount() }),
+    ...radiusHandlers(radius),
   };
   const admin = createAdmin({ db, clock, log, handlers });
 
   // Start order matters: billing first (others read subscriptions), stop in reverse.
-  const subsystems: Array<[string, Subsystem]> = [['billing', billing]];
+  const subsystems: Array<[string, Subsystem]> = [['billing', billing], ['radius', radius]];
   let started: Array<[string, Subsystem]> = [];
   let state: 'created' | 'starting' | 'running' | 'stopping' | 'stopped' = 'created';
 
@@ -71,6 +85,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     log,
     billing,
     routers,
+    radius,
     admin,
 
     /** Starts every subsystem; on failure stops those already started and rejects with a coded error. */

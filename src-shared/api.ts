@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodDef } from './api/def';
 import { coreApi } from './api/core';
+import { radiusApi } from './api/radius';
 
 /**
  * The admin API contract: method name → zod input schema + output type. Served by the Electron
@@ -9,6 +10,7 @@ import { coreApi } from './api/core';
  */
 export const contract = {
   ...coreApi,
+  ...radiusApi,
 };
 
 export type Contract = typeof contract;

@@ -8,7 +8,7 @@ export function normalizeMac(input: unknown): string | null {
   if (!/^[0-9a-fA-F]{12}$/.test(hex)) return null;
   // Separators must be consistent with a real format, not random: accept the 4 common layouts.
   const t = input.trim();
-  if (!/^([0-9a-f]{2}([:-])){5}[0-9a-f]{2}$/i.test(t) && !/^[0-9a-f]{12}$/i.test(t) && !/^([0-9a-f]{4}\.){2}[0-9a-f]{4}$/i.test(t)) {
+  if (!/^[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}$/i.test(t) && !/^[0-9a-f]{12}$/i.test(t) && !/^([0-9a-f]{4}\.){2}[0-9a-f]{4}$/i.test(t)) {
     return null;
   }
   const up = hex.toUpperCase();

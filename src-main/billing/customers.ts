@@ -3,6 +3,7 @@ import type { Customer, CustomerSummary, Device, Page } from '../../src-shared/d
 import { toLocalPhone } from '../../src-shared/phone';
 import { AppError, notFound } from '../errors';
 import { hashSecret, randomFromAlphabet, verifySecret } from '../secrets';
+import { whereClause } from '../db/where';
 import { toDevice, toSubscription, type DeviceRow } from './rows';
 import type { Subscriptions } from './subscriptions';
 
@@ -104,17 +105,12 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
     },
 
     list(f: { search?: string; status?: 'active' | 'disabled'; limit?: number; offset?: number }): Page<CustomerSummary> {
-      const where: string[] = [];
-      const args: (string | number)[] = [];
-      if (f.search) {
-        // Match the local form too: owners type 0171…, the table holds +880171…
-        const digits = f.search.replace(/\D/g, '').replace(/^0/, '');
-        where.push('(name LIKE ? ESCAPE \'\\\' OR (? <> \'\' AND phone LIKE ?))');
-        const like = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        args.push(like, digits, `%${digits}%`);
-      }
-      if (f.status) (where.push('status = ?'), args.push(f.status));
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      // Match the local form too: owners type 0171…, the table holds +880171…
+      const digits = f.search?.replace(/\D/g, '').replace(/^0/, '') ?? '';
+      const like = `%${(f.search ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const { sql: w, args } = whereClause()
+        .add(f.search, "(name LIKE ? ESCAPE '\\' OR (? <> '' AND phone LIKE ?))", like, digits, `%${digits}%`)
+        .add(f.status, 'status = ?', f.status!);
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM customers ${w}`).get(...args) as { n: number }).n;
       const items = db
         .prepare<(string | number)[], CustomerRow>(`SELECT * FROM customers ${w} ORDER BY id DESC LIMIT ? OFFSET ?`)

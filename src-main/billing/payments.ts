@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps';
 import type { Page, Payment, PaymentMethod } from '../../src-shared/domain';
 import { AppError, notFound } from '../errors';
 import { toPayment, type PaymentRow } from './rows';
+import { whereClause } from '../db/where';
 
 export interface NewPayment {
   customerId: number | null;
@@ -65,14 +66,12 @@ export function createPayments({ db, clock, bus }: Pick<CoreDeps, 'db' | 'clock'
     },
 
     list(f: { method?: PaymentMethod; status?: string; customerId?: number; from?: number; to?: number; limit?: number; offset?: number }): Page<Payment> {
-      const where: string[] = [];
-      const args: (string | number)[] = [];
-      if (f.method) (where.push('p.method = ?'), args.push(f.method));
-      if (f.status) (where.push('p.status = ?'), args.push(f.status));
-      if (f.customerId) (where.push('p.customer_id = ?'), args.push(f.customerId));
-      if (f.from != null) (where.push('p.created_at >= ?'), args.push(f.from));
-      if (f.to != null) (where.push('p.created_at < ?'), args.push(f.to));
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const { sql: w, args } = whereClause()
+        .add(f.method, 'p.method = ?', f.method!)
+        .add(f.status, 'p.status = ?', f.status!)
+        .add(f.customerId, 'p.customer_id = ?', f.customerId!)
+        .add(f.from != null, 'p.created_at >= ?', f.from!)
+        .add(f.to != null, 'p.created_at < ?', f.to!);
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM payments p ${w}`).get(...args) as { n: number }).n;
       const items = db
         .prepare<(string | number)[], PaymentRow>(`${SELECT} ${w} ORDER BY p.id DESC LIMIT ? OFFSET ?`)

@@ -35,18 +35,34 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
   const pending: Array<{ event: keyof BusEvents; payload: BusEvents[keyof BusEvents]; check: () => boolean }> = [];
   let flushQueued = false;
 
+  // Emitted after the write that caused them: at once when we own the transaction, else (inside
+  // a caller's transaction) on the next microtask, after that caller committed or rolled back.
+  // Each event re-checks the row, so nothing is announced for a rolled-back change.
   function emit<K extends keyof BusEvents>(event: K, payload: BusEvents[K], check: () => boolean): void {
-    if (!db.inTransaction) {
-      bus.emit(event, payload);
+    pending.push({ event, payload, check });
+  }
+
+  function flush(): void {
+    if (pending.length === 0) return;
+    if (db.inTransaction) {
+      if (!flushQueued) {
+        flushQueued = true;
+        queueMicrotask(() => {
+          flushQueued = false;
+          flush();
+        });
+      }
       return;
     }
-    pending.push({ event, payload, check });
-    if (!flushQueued) {
-      flushQueued = true;
-      queueMicrotask(() => {
-        flushQueued = false;
-        for (const p of pending.splice(0)) if (p.check()) bus.emit(p.event, p.payload as never);
-      });
+    for (const p of pending.splice(0)) if (p.check()) bus.emit(p.event, p.payload as never);
+  }
+
+  /** Runs a write in a transaction and then announces what it changed. */
+  function write<T>(fn: () => T): T {
+    try {
+      return db.transaction(fn)();
+    } finally {
+      flush();
     }
   }
 
@@ -72,22 +88,21 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
    * if the shop PC was off, the customer could not use the time, so they do not lose it.
    */
   function settle(customerId: number): SubscriptionRow | null {
-    return db.transaction(() => {
+    return write(() => {
       const now = clock.now();
       for (;;) {
-        let active = activeOf.get(customerId);
+        const active = activeOf.get(customerId);
         if (active) {
           if (active.expires_at != null && active.expires_at <= now) endOne(active, 'expired', active.expires_at);
           else if (overLimit(active)) endOne(active, 'exhausted', now);
           else return active;
-          active = undefined;
         }
         const next = firstQueued.get(customerId);
         if (!next) return null;
         activate(next, now);
         // loop: the promoted one could itself be over its data limit (never with fresh rows, but cheap)
       }
-    })();
+    });
   }
 
   return {
@@ -101,7 +116,7 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
 
     /** Creates the subscription for a purchase: active now if none is active, else queued. */
     purchase(customerId: number, pkg: Package, paymentId: number | null): SubscriptionRow {
-      return db.transaction(() => {
+      return write(() => {
         const active = settle(customerId);
         const now = clock.now();
         const { lastInsertRowid } = db
@@ -115,7 +130,7 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
         const row = byId.get(Number(lastInsertRowid))!;
         if (!active) activate(row, now);
         return byId.get(row.id)!;
-      })();
+      });
     },
 
     /**
@@ -125,19 +140,19 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
      */
     chargeUsage(subscriptionId: number, bytes: number): void {
       if (bytes <= 0) return;
-      db.transaction(() => {
+      write(() => {
         addBytes.run(bytes, subscriptionId);
         const row = byId.get(subscriptionId);
         if (row && row.status === 'active' && overLimit(row)) {
           endOne(row, 'exhausted', clock.now());
           settle(row.customer_id);
         }
-      })();
+      });
     },
 
     /** Owner cancels a subscription (active or queued); an active one is replaced by the next. */
     cancel(subscriptionId: number): SubscriptionRow {
-      return db.transaction(() => {
+      return write(() => {
         const row = byId.get(subscriptionId);
         if (!row) throw notFound(`subscription ${subscriptionId}`);
         if (row.status === 'active' || row.status === 'queued') {
@@ -145,7 +160,7 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
           settle(row.customer_id);
         }
         return byId.get(subscriptionId)!;
-      })();
+      });
     },
 
     /** Ends every subscription whose time is up (the scheduler calls this). Returns how many customers changed. */

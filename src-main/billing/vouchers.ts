@@ -2,6 +2,7 @@ import type { CoreDeps } from '../deps';
 import type { Voucher, VoucherBatch } from '../../src-shared/domain';
 import { AppError, notFound } from '../errors';
 import { randomFromAlphabet } from '../secrets';
+import { whereClause } from '../db/where';
 import { toVoucher, toVoucherBatch, type VoucherBatchRow, type VoucherRow } from './rows';
 
 /**
@@ -85,11 +86,7 @@ export function createVouchers({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>) {
 
     list(f: { batchId?: number; status?: string; limit?: number; offset?: number }): { batches: VoucherBatch[]; vouchers: Voucher[] } {
       const batches = db.prepare<[], VoucherBatchRow>(`${BATCH_SELECT} ORDER BY b.id DESC`).all().map(toVoucherBatch);
-      const where: string[] = [];
-      const args: (string | number)[] = [];
-      if (f.batchId) (where.push('batch_id = ?'), args.push(f.batchId));
-      if (f.status) (where.push('status = ?'), args.push(f.status));
-      const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const { sql: w, args } = whereClause().add(f.batchId, 'batch_id = ?', f.batchId!).add(f.status, 'status = ?', f.status!);
       const vouchers = db
         .prepare<(string | number)[], VoucherRow>(`SELECT * FROM vouchers ${w} ORDER BY id LIMIT ? OFFSET ?`)
         .all(...args, f.limit ?? 1000, f.offset ?? 0)
