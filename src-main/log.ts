@@ -6,7 +6,8 @@ import pino from 'pino';
  * at the top level or one level down.
  */
 const SECRET_KEYS = [
-  'password', 'apiPassword', 'secret', 'radiusSecret', 'pin', 'otp', 'code', 'voucherCode',
+  // Not 'code': errors carry their error code there, which logs need.
+  'password', 'apiPassword', 'secret', 'radiusSecret', 'pin', 'otp', 'otpCode', 'voucherCode', 'cardCode',
   'token', 'authorization', 'appSecret', 'appKey', 'storePasswd', 'apiKey', 'hotspotPassword',
   'chapPassword', 'userPassword', 'key',
 ];

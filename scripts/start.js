@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+'use strict';
+// `npm start` (after the build): the desktop app when Electron's binary is installed, otherwise
+// the headless server with the same arguments. Plain CommonJS so it runs with no build step.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+
+/** Path of the Electron executable, or null when the package was installed without its binary. */
+function electronBinary() {
+  try {
+    // The electron package exports the binary's path; it throws when the download was skipped.
+    const bin = require('electron');
+    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+const bin = electronBinary();
+let child;
+if (bin) {
+  child = spawn(bin, [root, ...args], { stdio: 'inherit' });
+} else {
+  console.log("Electron's binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD), so the headless server is starting instead: open the admin URL it prints.");
+  child = spawn(process.execPath, [path.join(root, 'build', 'main', 'src-main', 'server.js'), ...args], { stdio: 'inherit' });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  });
+}
+
+child.on('error', (err) => {
+  console.error(`Could not start ${bin ? 'Electron' : 'the headless server'}: ${err.message}`);
+  process.exit(1);
+});
+
+child.on('exit', (code, signal) => {
+  if (code !== null) process.exit(code);
+  process.exit(128 + (os.constants.signals[signal] ?? 1));
+});

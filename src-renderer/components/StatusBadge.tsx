@@ -1,0 +1,18 @@
+const TONE: Record<string, string> = {
+  active: 'green',
+  completed: 'green',
+  new: 'green',
+  queued: 'blue',
+  pending: 'amber',
+  used: 'grey',
+  expired: 'grey',
+  exhausted: 'grey',
+  archived: 'grey',
+  cancelled: 'red',
+  disabled: 'red',
+  failed: 'red',
+};
+
+export function StatusBadge({ status, label }: { status: string; label?: string }) {
+  return <span className={`badge badge-${TONE[status] ?? 'grey'}`}>{label ?? status}</span>;
+}

@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { Banner } from '../components/Banner';
+import { PageHeader } from '../components/PageHeader';
+import { SellForm } from '../components/SellForm';
+import { StatusBadge } from '../components/StatusBadge';
+import { formatDateTime, formatTaka, localPhone } from '../format';
+import { navigate } from '../route';
+import { useDashboardStore } from '../stores/dashboardStore';
+
+export function DashboardPage() {
+  const { summary, recent, error, load } = useDashboardStore();
+  useEffect(() => {
+    void load();
+    // Keep the counter view current while it is open.
+    const t = setInterval(() => void load(), 30_000);
+    return () => clearInterval(t);
+  }, [load]);
+
+  return (
+    <>
+      <PageHeader title="Dashboard" sub="Today at a glance" />
+      {error ? <Banner>{error}</Banner> : null}
+      <section className="stats" aria-label="Summary">
+        <Stat label="Sales today" value={summary ? formatTaka(summary.salesTodayAmount) : '…'} sub={summary ? `${summary.salesTodayCount} sale${summary.salesTodayCount === 1 ? '' : 's'}` : ''} />
+        <Stat label="Active subscriptions" value={summary?.activeSubscriptions} />
+        <Stat label="Customers" value={summary?.customers} />
+        <Stat label="Online now" value={summary ? (summary.online ?? '—') : undefined} sub={summary && summary.online === null ? 'Shown once routers report' : ''} />
+        <Stat label="Routers" value={summary?.routers} />
+      </section>
+
+      <section className="card">
+        <h2>Quick sale</h2>
+        <SellForm compact onSold={() => void load()} />
+      </section>
+
+      <section className="card">
+        <div className="card-head">
+          <h2>Latest payments</h2>
+          <a href="#/payments">All payments ›</a>
+        </div>
+        {recent.length === 0 ? (
+          <p className="muted">No payments yet.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Time</th>
+                <th>Customer</th>
+                <th>Package</th>
+                <th>Method</th>
+                <th className="num">Amount</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((p) => (
+                <tr key={p.id} className={p.customerId ? 'clickable' : ''} onClick={() => p.customerId && navigate(`/customers/${p.customerId}`)}>
+                  <td>{formatDateTime(p.createdAt)}</td>
+                  <td>{localPhone(p.customerPhone)}</td>
+                  <td>{p.packageName ?? '—'}</td>
+                  <td className="cap">{p.method}</td>
+                  <td className="num">{formatTaka(p.amount)}</td>
+                  <td>
+                    <StatusBadge status={p.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Stat({ label, value, sub }: { label: string; value: string | number | undefined; sub?: string }) {
+  return (
+    <div className="stat">
+      <div className="stat-label">{label}</div>
+      <div className="stat-value">{value ?? '…'}</div>
+      {sub ? <div className="stat-sub">{sub}</div> : null}
+    </div>
+  );
+}

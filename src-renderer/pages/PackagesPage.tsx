@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import type { Package } from '../../src-shared/domain';
+import { Banner } from '../components/Banner';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { PackageForm } from '../components/PackageForm';
+import { PageHeader } from '../components/PageHeader';
+import { StatusBadge } from '../components/StatusBadge';
+import { formatDataLimit, formatSpeed, formatTaka, formatValidity } from '../format';
+import { usePackagesStore } from '../stores/packagesStore';
+
+export function PackagesPage() {
+  const { items, loaded, error, includeArchived, load, setIncludeArchived, archive } = usePackagesStore();
+  const [editing, setEditing] = useState<Package | 'new' | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <>
+      <PageHeader title="Packages" sub="What customers can buy: price, time, data and speed">
+        <label className="check">
+          <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
+          Show archived
+        </label>
+        <button type="button" className="btn btn-primary" onClick={() => setEditing('new')} disabled={editing !== null}>
+          New package
+        </button>
+      </PageHeader>
+      {error ? <Banner>{error}</Banner> : null}
+      {actionError ? <Banner onClose={() => setActionError(null)}>{actionError}</Banner> : null}
+      {editing ? <PackageForm key={editing === 'new' ? 'new' : editing.id} editing={editing === 'new' ? null : editing} onDone={() => setEditing(null)} /> : null}
+
+      {loaded && items.length === 0 ? (
+        <div className="empty card">
+          <p>No packages yet.</p>
+          <p className="muted">A typical first package: “1 Day”, ৳20, 1 day, 5 Mbps down, 2 Mbps up.</p>
+        </div>
+      ) : (
+        <div className="card flush">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th className="num">Price</th>
+                <th>Validity</th>
+                <th>Data</th>
+                <th>Speed</th>
+                <th className="num">Devices</th>
+                <th>Status</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id}>
+                  <td className="strong">{p.name}</td>
+                  <td className="num">{formatTaka(p.price)}</td>
+                  <td>{formatValidity(p.validitySeconds)}</td>
+                  <td>{formatDataLimit(p.dataLimitBytes)}</td>
+                  <td>{formatSpeed(p)}</td>
+                  <td className="num">{p.devices}</td>
+                  <td>
+                    <StatusBadge status={p.active ? 'active' : 'archived'} />
+                  </td>
+                  <td className="row-actions">
+                    {p.active ? (
+                      <>
+                        <button type="button" className="btn btn-small" onClick={() => setEditing(p)}>
+                          Edit
+                        </button>
+                        <ConfirmButton
+                          confirm={`Stop selling ${p.name}?`}
+                          confirmLabel="Archive"
+                          onConfirm={async () => {
+                            const r = await archive(p.id);
+                            setActionError(r.ok ? null : r.error.message);
+                          }}
+                        >
+                          Archive
+                        </ConfirmButton>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect } from 'react';
+import type { PaymentMethod, PaymentStatus } from '../../src-shared/domain';
+import { Banner } from '../components/Banner';
+import { PageHeader } from '../components/PageHeader';
+import { Pager } from '../components/Pager';
+import { StatusBadge } from '../components/StatusBadge';
+import { formatDateTime, formatTaka, localPhone } from '../format';
+import { navigate } from '../route';
+import { emptyPaymentFilters, PAYMENTS_PAGE_SIZE, usePaymentsStore } from '../stores/paymentsStore';
+
+const METHODS: Array<[PaymentMethod, string]> = [
+  ['cash', 'Cash'],
+  ['voucher', 'Recharge card'],
+  ['bkash', 'bKash'],
+  ['nagad', 'Nagad'],
+  ['sslcommerz', 'SSLCommerz'],
+];
+const METHOD_LABEL = Object.fromEntries(METHODS) as Record<PaymentMethod, string>;
+
+export function PaymentsPage() {
+  const { items, total, offset, filters, loaded, error, load, setFilters, setOffset } = usePaymentsStore();
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const completed = items.filter((p) => p.status === 'completed');
+  const pageSum = completed.reduce((s, p) => s + p.amount, 0);
+  const filtered = JSON.stringify(filters) !== JSON.stringify(emptyPaymentFilters);
+
+  return (
+    <>
+      <PageHeader title="Payments" sub="The ledger: every payment, newest first. Nothing is ever edited or deleted." />
+      <div className="toolbar" role="group" aria-label="Filters">
+        <label className="inline-field">
+          Method
+          <select value={filters.method} onChange={(e) => setFilters({ method: e.target.value as PaymentMethod | '' })}>
+            <option value="">All</option>
+            {METHODS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          Status
+          <select value={filters.status} onChange={(e) => setFilters({ status: e.target.value as PaymentStatus | '' })}>
+            <option value="">All</option>
+            <option value="completed">Completed</option>
+            <option value="pending">Pending</option>
+            <option value="failed">Failed</option>
+          </select>
+        </label>
+        <label className="inline-field">
+          From
+          <input type="date" value={filters.from} onChange={(e) => setFilters({ from: e.target.value })} />
+        </label>
+        <label className="inline-field">
+          To
+          <input type="date" value={filters.to} onChange={(e) => setFilters({ to: e.target.value })} />
+        </label>
+        {filtered ? (
+          <button type="button" className="btn btn-small" onClick={() => setFilters(emptyPaymentFilters)}>
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+      {error ? <Banner>{error}</Banner> : null}
+      {loaded && items.length === 0 ? (
+        <div className="empty card">
+          <p>{filtered ? 'No payment matches these filters.' : 'No payments yet.'}</p>
+        </div>
+      ) : (
+        <div className="card flush">
+          <table className="table" aria-label="Payments">
+            <thead>
+              <tr>
+                <th>Invoice</th>
+                <th>Time</th>
+                <th>Customer</th>
+                <th>Package</th>
+                <th>Method</th>
+                <th className="num">Amount</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id} className={p.customerId ? 'clickable' : ''} onClick={() => p.customerId && navigate(`/customers/${p.customerId}`)}>
+                  <td className="mono">{p.invoiceNo}</td>
+                  <td>{formatDateTime(p.createdAt)}</td>
+                  <td className="mono">{localPhone(p.customerPhone)}</td>
+                  <td>{p.packageName ?? '—'}</td>
+                  <td>
+                    {METHOD_LABEL[p.method] ?? p.method}
+                    {p.gatewayRef ? <span className="muted small"> · {p.gatewayRef}</span> : null}
+                  </td>
+                  <td className="num">{formatTaka(p.amount)}</td>
+                  <td title={p.failureReason ?? undefined}>
+                    <StatusBadge status={p.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td colSpan={5}>
+                  {total} payment{total === 1 ? '' : 's'}
+                  {total > items.length ? ` (showing ${items.length})` : ''} · completed on this page
+                </td>
+                <td className="num strong">{formatTaka(pageSum)}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+          <Pager offset={offset} pageSize={PAYMENTS_PAGE_SIZE} total={total} onChange={setOffset} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ComponentType } from 'react';
+import { CustomersPage } from './CustomersPage';
+import { DashboardPage } from './DashboardPage';
+import { PackagesPage } from './PackagesPage';
+import { PaymentsPage } from './PaymentsPage';
+import { RoutersPage } from './RoutersPage';
+import { SettingsPage } from './SettingsPage';
+import { VouchersPage } from './VouchersPage';
+
+/**
+ * The navigation list, in order. To add a page: write pages/<Name>Page.tsx (it gets the route's
+ * second segment as `param`, e.g. `#/customers/12` → "12") and add one line here.
+ */
+export interface PageDef {
+  path: string;
+  title: string;
+  component: ComponentType<{ param: string | null }>;
+}
+
+export const pages: PageDef[] = [
+  { path: 'dashboard', title: 'Dashboard', component: DashboardPage },
+  { path: 'customers', title: 'Customers', component: CustomersPage },
+  { path: 'packages', title: 'Packages', component: PackagesPage },
+  { path: 'cards', title: 'Recharge cards', component: VouchersPage },
+  { path: 'payments', title: 'Payments', component: PaymentsPage },
+  { path: 'routers', title: 'Routers', component: RoutersPage },
+  { path: 'settings', title: 'Settings', component: SettingsPage },
+];

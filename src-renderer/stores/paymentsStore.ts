@@ -1,0 +1,64 @@
+import { create } from 'zustand';
+import type { Payment, PaymentMethod, PaymentStatus } from '../../src-shared/domain';
+import { call } from '../api';
+import { dateInputToMs } from '../format';
+import { initialLoadable, loadInto, type Loadable } from './load';
+
+export const PAYMENTS_PAGE_SIZE = 50;
+
+export interface PaymentFilters {
+  method: PaymentMethod | '';
+  status: PaymentStatus | '';
+  /** yyyy-mm-dd from date inputs (local time). */
+  from: string;
+  to: string;
+  customerId: number | null;
+}
+
+interface PaymentsState extends Loadable {
+  items: Payment[];
+  total: number;
+  offset: number;
+  filters: PaymentFilters;
+  load(): Promise<void>;
+  setFilters(f: Partial<PaymentFilters>): void;
+  setOffset(offset: number): void;
+}
+
+export const emptyPaymentFilters: PaymentFilters = { method: '', status: '', from: '', to: '', customerId: null };
+
+export const usePaymentsStore = create<PaymentsState>()((set, get) => ({
+  ...initialLoadable,
+  items: [],
+  total: 0,
+  offset: 0,
+  filters: emptyPaymentFilters,
+  async load() {
+    const { filters: f, offset } = get();
+    const from = dateInputToMs(f.from);
+    const to = dateInputToMs(f.to, true);
+    await loadInto<{ items: Payment[]; total: number }, PaymentsState>(
+      set,
+      () =>
+        call('payments.list', {
+          ...(f.method ? { method: f.method } : {}),
+          ...(f.status ? { status: f.status } : {}),
+          ...(f.customerId ? { customerId: f.customerId } : {}),
+          ...(from !== undefined ? { from } : {}),
+          ...(to !== undefined ? { to } : {}),
+          limit: PAYMENTS_PAGE_SIZE,
+          offset,
+        }),
+      (page) => ({ items: page.items, total: page.total }),
+    );
+  },
+  setFilters(f) {
+    set({ filters: { ...get().filters, ...f }, offset: 0 });
+    void get().load();
+  },
+  setOffset(offset) {
+    set({ offset });
+    void get().load();
+  },
+}));
+

@@ -1,0 +1,276 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startHeadlessServer, type HeadlessServer } from './server';
+
+// A shop owner's first day in the admin UI, against the real headless server (HTTP bridge).
+// Tests in this file share one server and run in order.
+test.describe.configure({ mode: 'serial' });
+
+const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screens');
+let server: HeadlessServer;
+
+test.beforeAll(async () => {
+  server = await startHeadlessServer();
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+test.afterAll(async () => {
+  // SIGTERM → clean exit 0 (the server closes everything first).
+  expect(await server?.stop()).toBe(0);
+});
+
+async function open(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+  // Expected API refusals (400 invalid_input) are part of the tests; anything else is a bug.
+  page.on('response', (r) => r.status() >= 400 && !r.url().includes('/api/') && errors.push(`${r.status()} ${r.url()}`));
+  await page.goto(server.url);
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  return errors;
+}
+
+async function nav(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+interface PackageOut {
+  id: number;
+  name: string;
+  price: number;
+  validitySeconds: number | null;
+  dataLimitBytes: number | null;
+  downloadBps: number;
+  uploadBps: number;
+  devices: number;
+}
+
+test('owner creates a package, sells it, generates cards and sees the payment', async ({ page }) => {
+  const consoleErrors = await open(page);
+
+  await test.step('the token moves out of the address bar', async () => {
+    expect(page.url()).not.toContain('token=');
+    expect(await page.evaluate(() => sessionStorage.getItem('hotspotdesk.adminToken'))).toBe(server.token);
+  });
+
+  await test.step('create packages in taka, days, GB and Mbps', async () => {
+    await nav(page, 'Packages');
+    await expect(page.getByText('No packages yet.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'New package' }).click();
+    const form = page.getByRole('form', { name: 'New package' });
+    await form.getByLabel('Name').fill('1 Day 5 Mbps');
+    await form.getByLabel('Price (৳ taka)').fill('20');
+    await form.getByRole('textbox', { name: 'Validity' }).fill('1');
+    await form.getByLabel('Validity unit').selectOption('days');
+    await form.getByLabel('Download speed (Mbps)').fill('5');
+    await form.getByLabel('Upload speed (Mbps)').fill('2');
+    await form.getByRole('button', { name: 'Create package' }).click();
+    await expect(form).toBeHidden();
+    const row = page.getByRole('row', { name: /1 Day 5 Mbps/ });
+    await expect(row).toContainText('৳20');
+    await expect(row).toContainText('1 day');
+    await expect(row).toContainText('Unlimited');
+    await expect(row).toContainText('↓ 5 Mbps · ↑ 2 Mbps');
+
+    await page.getByRole('button', { name: 'New package' }).click();
+    await form.getByLabel('Name').fill('Weekly 5 GB');
+    await form.getByLabel('Price (৳ taka)').fill('149.50');
+    await form.getByRole('textbox', { name: 'Validity' }).fill('7');
+    await form.getByRole('textbox', { name: 'Data limit' }).fill('5');
+    await form.getByLabel('Data unit').selectOption('GB');
+    await form.getByLabel('Download speed (Mbps)').fill('10');
+    await form.getByLabel('Upload speed (Mbps)').fill('0.5');
+    await form.getByLabel('Devices at once').fill('2');
+    await form.getByRole('button', { name: 'Create package' }).click();
+    await expect(page.getByRole('row', { name: /Weekly 5 GB/ })).toContainText('৳149.50');
+
+    // The UI converted the owner's units to the API's paisa / seconds / bytes / bits per second.
+    const pkgs = await server.api<PackageOut[]>('packages.list');
+    expect(pkgs.map(({ name, price, validitySeconds, dataLimitBytes, downloadBps, uploadBps, devices }) => ({ name, price, validitySeconds, dataLimitBytes, downloadBps, uploadBps, devices }))).toEqual(
+      expect.arrayContaining([
+        { name: '1 Day 5 Mbps', price: 2000, validitySeconds: 86400, dataLimitBytes: null, downloadBps: 5_000_000, uploadBps: 2_000_000, devices: 1 },
+        { name: 'Weekly 5 GB', price: 14950, validitySeconds: 7 * 86400, dataLimitBytes: 5 * 1024 ** 3, downloadBps: 10_000_000, uploadBps: 500_000, devices: 2 },
+      ]),
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'packages.png'), fullPage: true });
+  });
+
+  await test.step('sell a package for cash to a phone number', async () => {
+    await nav(page, 'Customers');
+    await page.getByLabel('Mobile number').fill('01712345678');
+    await page.getByLabel('Package').selectOption({ label: '1 Day 5 Mbps — ৳20 (1 day · ↓ 5 Mbps)' });
+    await page.getByRole('button', { name: 'Sell for ৳20 cash' }).click();
+
+    // The new customer opens, with the package active.
+    await expect(page.getByRole('heading', { name: '01712345678', level: 1 })).toBeVisible();
+    const subs = page.getByRole('region', { name: 'Subscriptions' });
+    await expect(subs.getByRole('row', { name: /1 Day 5 Mbps/ })).toContainText('active');
+    await expect(page.getByText('Username').locator('xpath=following-sibling::dd[1]')).toHaveText('01712345678');
+    await page.screenshot({ path: path.join(SHOTS, 'customer.png'), fullPage: true });
+  });
+
+  await test.step('add a device in any MAC format', async () => {
+    const devices = page.getByRole('region', { name: 'Devices' });
+    await devices.getByLabel('MAC address').fill('aa-bb-cc-dd-ee-01');
+    await devices.getByRole('button', { name: 'Add device' }).click();
+    await expect(devices.getByText('AA:BB:CC:DD:EE:01')).toBeVisible();
+  });
+
+  await test.step('the customer list shows the active package', async () => {
+    await nav(page, 'Customers');
+    const row = page.getByRole('row', { name: /01712345678/ });
+    await expect(row).toContainText('1 Day 5 Mbps');
+    await expect(row).toContainText('active');
+    await page.getByLabel('Search customers').fill('0171999');
+    await expect(page.getByText('No customer matches.')).toBeVisible();
+  });
+
+  await test.step('generate a batch of recharge cards and open the printable grid', async () => {
+    await nav(page, 'Recharge cards');
+    const form = page.getByRole('form', { name: 'Generate recharge cards' });
+    await form.getByLabel('Package').selectOption({ label: 'Weekly 5 GB — ৳149.50 (7 days · 5 GB · ↓ 10 Mbps)' });
+    await form.getByLabel('Number of cards').fill('12');
+    await form.getByLabel('Code prefix (optional)').fill('wk');
+    await form.getByRole('button', { name: 'Generate' }).click();
+
+    await expect(page.getByRole('heading', { name: /Batch #\d+ · Weekly 5 GB/ })).toBeVisible();
+    const codes = page.getByTestId('voucher-code');
+    await expect(codes).toHaveCount(12);
+    for (const code of await codes.allTextContents()) expect(code).toMatch(/^WK/);
+    await expect(page.getByRole('button', { name: 'Print 12 cards' })).toBeEnabled();
+    await page.screenshot({ path: path.join(SHOTS, 'cards.png'), fullPage: true });
+
+    // On paper: only the cards, no navigation or buttons.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Print 12 cards' })).toBeHidden();
+    await expect(codes.first()).toBeVisible();
+    await page.screenshot({ path: path.join(SHOTS, 'cards-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.getByRole('link', { name: '‹ All batches' }).click();
+    const batch = page.getByRole('table', { name: 'Batches' }).getByRole('row', { name: /Weekly 5 GB/ });
+    await expect(batch).toContainText('12');
+    await batch.getByRole('button', { name: 'Disable' }).click();
+    await batch.getByRole('button', { name: 'Disable' }).click();
+    await expect(batch).toContainText('disabled');
+  });
+
+  await test.step('the payment is in the ledger and on the dashboard', async () => {
+    await nav(page, 'Payments');
+    const row = page.getByRole('table', { name: 'Payments' }).getByRole('row', { name: /01712345678/ });
+    await expect(row).toContainText('1 Day 5 Mbps');
+    await expect(row).toContainText('Cash');
+    await expect(row).toContainText('৳20');
+    await expect(row).toContainText('completed');
+    await page.getByRole('group', { name: 'Filters' }).getByLabel('Method').selectOption('bkash');
+    await expect(page.getByText('No payment matches these filters.')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(row).toBeVisible();
+    await page.screenshot({ path: path.join(SHOTS, 'payments.png'), fullPage: true });
+
+    await nav(page, 'Dashboard');
+    const stats = page.getByRole('region', { name: 'Summary' });
+    await expect(stats.getByText('Sales today').locator('..')).toContainText('৳20');
+    await expect(stats.getByText('Sales today').locator('..')).toContainText('1 sale');
+    await expect(stats.getByText('Active subscriptions').locator('..')).toContainText('1');
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
+  });
+
+  expect(consoleErrors).toEqual([]);
+});
+
+test('bad input gets a clear message next to the field and creates nothing', async ({ page }) => {
+  await open(page);
+  const before = {
+    customers: (await server.api<{ total: number }>('customers.list')).total,
+    payments: (await server.api<{ total: number }>('payments.list')).total,
+    packages: (await server.api<unknown[]>('packages.list', { includeArchived: true })).length,
+  };
+
+  await test.step('a phone number that is not Bangladeshi mobile (checked by the API)', async () => {
+    await nav(page, 'Customers');
+    await page.getByLabel('Mobile number').fill('0123');
+    await page.getByLabel('Package').selectOption({ label: '1 Day 5 Mbps — ৳20 (1 day · ↓ 5 Mbps)' });
+    await page.getByRole('button', { name: 'Sell for ৳20 cash' }).click();
+    const phone = page.getByLabel('Mobile number');
+    await expect(phone).toHaveAttribute('aria-invalid', 'true');
+    const msg = page.locator('.field', { has: phone }).getByRole('alert');
+    await expect(msg).toHaveText(/11 digits and starts with 01/);
+    await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+    await page.screenshot({ path: path.join(SHOTS, 'bad-phone.png'), fullPage: true });
+  });
+
+  await test.step('a package with a price that is not money (checked in the form)', async () => {
+    await nav(page, 'Packages');
+    await page.getByRole('button', { name: 'New package' }).click();
+    const form = page.getByRole('form', { name: 'New package' });
+    await form.getByLabel('Name').fill('Broken');
+    await form.getByLabel('Price (৳ taka)').fill('twenty');
+    await form.getByRole('button', { name: 'Create package' }).click();
+    await expect(form.locator('.field', { has: page.getByLabel('Price (৳ taka)') }).getByRole('alert')).toHaveText(/price in taka/);
+    await expect(form.getByText('Give a validity, a data limit, or both.')).toBeVisible();
+    await page.screenshot({ path: path.join(SHOTS, 'package-form-errors.png'), fullPage: true });
+  });
+
+  await test.step('a router address the API rejects lands next to its field', async () => {
+    await nav(page, 'Routers');
+    await page.getByRole('button', { name: 'Add router' }).click();
+    const form = page.getByRole('form', { name: 'New router' });
+    await form.getByLabel('Name').fill('Roof');
+    await form.getByLabel('NAS IP address').fill('300.1.1.1');
+    await form.getByLabel('RADIUS secret').fill('s3cret-radius');
+    await form.getByRole('button', { name: 'Add router' }).click();
+    await expect(form.locator('.field', { has: page.getByLabel('NAS IP address') }).getByRole('alert')).toHaveText(/IPv4 address/);
+    await page.screenshot({ path: path.join(SHOTS, 'router-form-error.png'), fullPage: true });
+
+    // Fixed, it saves.
+    await form.getByLabel('NAS IP address').fill('192.168.88.1');
+    await form.getByRole('button', { name: 'Add router' }).click();
+    await expect(page.getByRole('table', { name: 'Routers' }).getByRole('row', { name: /Roof/ })).toContainText('192.168.88.1');
+  });
+
+  const after = {
+    customers: (await server.api<{ total: number }>('customers.list')).total,
+    payments: (await server.api<{ total: number }>('payments.list')).total,
+    packages: (await server.api<unknown[]>('packages.list', { includeArchived: true })).length,
+  };
+  expect(after).toEqual(before);
+});
+
+test('settings: the shop name is saved and shown', async ({ page }) => {
+  await open(page);
+  await nav(page, 'Settings');
+  const form = page.getByRole('form', { name: 'Settings' });
+  await form.getByLabel('Shop name').fill('Rahim WiFi Zone');
+  await form.getByLabel('Accounting interval (s)').fill('5');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  // 5 s is below the API's minimum: the message sits under that field and nothing is saved.
+  await expect(form.locator('.field', { has: page.getByLabel('Accounting interval (s)') }).getByRole('alert')).toBeVisible();
+  expect((await server.api<{ shopName: string }>('settings.get')).shopName).not.toBe('Rahim WiFi Zone');
+  await form.getByLabel('Accounting interval (s)').fill('120');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Rahim WiFi Zone');
+  expect(await server.api<{ shopName: string; acctInterimInterval: number }>('settings.get')).toMatchObject({ shopName: 'Rahim WiFi Zone', acctInterimInterval: 120 });
+  await page.screenshot({ path: path.join(SHOTS, 'settings.png'), fullPage: true });
+});
+
+test('without the token the UI asks for it, and a wrong one is refused', async ({ browser }) => {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/`);
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await expect(form).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'signin.png') });
+  await form.getByLabel('Admin token').fill('not-the-token');
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(form.getByRole('alert')).toHaveText(/not right/);
+  await form.getByLabel('Admin token').fill(server.token);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Summary' })).toContainText('৳20');
+  await page.close();
+});
