@@ -13,6 +13,8 @@ import { createAdmin, type Handlers } from './admin';
 import { coreHandlers } from './admin/handlers/core';
 import { radiusHandlers } from './admin/handlers/radius';
 import { createRadiusServer, type KickViaApi } from './radius';
+import { createRouterOs, type RouterOsDeps } from './routeros';
+import { routerOsHandlers } from './admin/handlers/routeros';
 import { AppError } from './errors';
 import type { ApiReply } from '../src-shared/api';
 
@@ -26,6 +28,8 @@ export interface EngineOptions {
   /** Disconnect-Request timeout per try and tries (tests shorten them). */
   disconnectTimeoutMs?: number;
   disconnectAttempts?: number;
+  /** RouterOS sync: the portal URL source (until the portal runs), timeouts, status polling. */
+  routerOs?: Pick<RouterOsDeps, 'portalUrl' | 'enabledGateways' | 'timeouts' | 'statusPollMs'>;
 }
 
 /** Makes sure the data dir exists and is writable, or fails with DATA_DIR_UNUSABLE. */
@@ -59,10 +63,12 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
 
   const billing = createBilling(deps);
   const routers = createRouterStore(deps);
+  const routeros = createRouterOs({ ...deps, ...opts.routerOs });
   const radius = createRadiusServer({
     ...deps,
     billing,
-    kickViaApi: opts.kickViaApi,
+    // Disconnect fallback: remove the session through the RouterOS API.
+    kickViaApi: opts.kickViaApi ?? ((routerId, match) => routeros.kickSession(routerId, match)),
     disconnectTimeoutMs: opts.disconnectTimeoutMs,
     disconnectAttempts: opts.disconnectAttempts,
   });
@@ -70,11 +76,13 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
   const handlers: Handlers = {
     ...coreHandlers({ billing, routers, settings: deps.settings, clock, onlineCount: () => radius.onlineCount() }),
     ...radiusHandlers(radius),
+    ...routerOsHandlers(routeros),
   };
   const admin = createAdmin({ db, clock, log, handlers });
 
   // Start order matters: billing first (others read subscriptions), stop in reverse.
-  const subsystems: Array<[string, Subsystem]> = [['billing', billing], ['radius', radius]];
+  // routeros before radius: radius (stopped first) may still be kicking a session through it.
+  const subsystems: Array<[string, Subsystem]> = [['billing', billing], ['routeros', routeros], ['radius', radius]];
   let started: Array<[string, Subsystem]> = [];
   let state: 'created' | 'starting' | 'running' | 'stopping' | 'stopped' = 'created';
 
@@ -86,6 +94,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     billing,
     routers,
     radius,
+    routeros,
     admin,
 
     /** Starts every subsystem; on failure stops those already started and rejects with a coded error. */

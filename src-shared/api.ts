@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodDef } from './api/def';
 import { coreApi } from './api/core';
 import { radiusApi } from './api/radius';
+import { routersApi } from './api/routers';
 
 /**
  * The admin API contract: method name → zod input schema + output type. Served by the Electron
@@ -11,6 +12,7 @@ import { radiusApi } from './api/radius';
 export const contract = {
   ...coreApi,
   ...radiusApi,
+  ...routersApi,
 };
 
 export type Contract = typeof contract;

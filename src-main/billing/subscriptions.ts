@@ -54,7 +54,10 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
       }
       return;
     }
-    for (const p of pending.splice(0)) if (p.check()) bus.emit(p.event, p.payload as never);
+    // The engine may have stopped (database closed) before a deferred flush ran: drop quietly.
+    const batch = pending.splice(0);
+    if (!db.open) return;
+    for (const p of batch) if (p.check()) bus.emit(p.event, p.payload as never);
   }
 
   /** Runs a write in a transaction and then announces what it changed. */

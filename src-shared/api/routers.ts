@@ -70,7 +70,9 @@ export interface WalledGardenEntry {
   https: boolean;
   /** ip: /ip/hotspot/walled-garden/ip (any protocol, needed for HTTPS); http: /ip/hotspot/walled-garden. */
   menu: 'ip' | 'http';
+  /** Custom entries: the id for routers.removeWalledGardenEntry, and the owner's note. */
   customId?: number;
+  comment?: string | null;
 }
 
 export interface WalledGardenView {
@@ -163,7 +165,6 @@ export const routersApi = {
   'routers.configure': def<ConfigureResult>()(z.strictObject({ id })),
   'routers.walledGarden': def<WalledGardenView>()(z.strictObject({ id })),
   'routers.pushWalledGarden': def<WalledGardenPushResult>()(z.strictObject({ id })),
-  'routers.listWalledGardenEntries': def<CustomWalledGardenEntry[]>()(z.strictObject({ routerId: id.nullable().optional() })),
   'routers.addWalledGardenEntry': def<CustomWalledGardenEntry>()(
     z.strictObject({
       /** null or missing: every router. */
@@ -181,3 +182,5 @@ export const routersApi = {
   ),
   'routers.diagnose': def<Diagnosis>()(z.strictObject({ id })),
 };
+
+export type RouterOsMethod = keyof typeof routersApi;

@@ -295,3 +295,17 @@ describe('routers, zones, settings, dashboard', () => {
     expect(await ok('dashboard.summary')).toMatchObject({ salesTodayCount: 1, salesTodayAmount: 3000, activeSubscriptions: 2, customers: 2 });
   });
 });
+
+describe('shutdown', () => {
+  it('a deferred event flush after the engine stopped does nothing and does not throw', async () => {
+    const { engine, ok } = await testEngine();
+    const p = await ok('packages.create', pkgInput());
+    const c = engine.billing.customers.ensure('+8801712345678');
+    const events: unknown[] = [];
+    engine.deps.bus.on('subscription.activated', (e) => events.push(e));
+    engine.db.transaction(() => engine.billing.subscriptions.purchase(c, engine.billing.packages.get(p.id), null))();
+    await engine.stop(); // closes the database before the microtask flush runs
+    await Promise.resolve();
+    expect(events).toEqual([]);
+  });
+});

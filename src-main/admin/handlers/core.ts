@@ -1,5 +1,6 @@
 import type { Handler, Handlers } from '../index';
 import type { Method } from '../../../src-shared/api';
+import type { RouterOsMethod } from '../../../src-shared/api/routers';
 import type { Billing } from '../../billing';
 import type { RouterStore } from '../../routers';
 import type { SettingsStore } from '../../deps';
@@ -7,9 +8,9 @@ import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import { startOfLocalDay } from '../../time';
 
-type CoreMethods = Extract<
-  Method,
-  `${'packages' | 'customers' | 'vouchers' | 'payments' | 'routers' | 'zones' | 'settings' | 'dashboard'}.${string}`
+type CoreMethods = Exclude<
+  Extract<Method, `${'packages' | 'customers' | 'vouchers' | 'payments' | 'routers' | 'zones' | 'settings' | 'dashboard'}.${string}`>,
+  RouterOsMethod // served by handlers/routeros.ts
 >;
 
 export interface CoreHandlerDeps {

@@ -1,0 +1,323 @@
+import type {
+  ActiveSession, ConfigureResult, CustomWalledGardenEntry, Diagnosis, DiagnoseCheck, RouterPlan, RouterTestResult,
+  WalledGardenPushResult, WalledGardenView,
+} from '../../src-shared/api/routers';
+import type { CoreDeps, Subsystem } from '../deps';
+import { AppError, isAppError } from '../errors';
+import { applyPlan, fetchExpectedLoginPage, readSnapshot, ROUTER_LOGIN_PAGE_PATH } from './configure';
+import { planConfiguration, publicStep, type DesiredInputs, type PlannedStep } from './configurePlan';
+import { defaultTimeouts, isNodeRouterosPatched, type ConnectionTimeouts } from './connection';
+import { addCustomEntry, listCustomEntries, removeCustomEntry } from './customWalledGarden';
+import { checkZoneSsids, readSsids, runRouterChecks, type ZoneInputs } from './diagnose';
+import { readRouterInfo } from './routerInfo';
+import { createRouterPool, type ClientOptions } from './routerPool';
+import { getRouter, listRouters, routerRadiusSecret, routerTarget, zoneOf, type RouterRecord } from './routerRecord';
+import { recordContact, recordFailure } from './routerStatus';
+import { resolveServerAddress } from './serverAddress';
+import { activeSessions, kickById, kickMatching, type SessionMatch } from './sessions';
+import type { RosClient, RouterTarget } from './types';
+import { desiredWalledGarden, pushWalledGarden } from './walledGarden';
+import { ALL_GATEWAYS, type GatewayId } from './walledGardenDefaults';
+
+/**
+ * RouterOS sync: configures routers for hotspot-with-RADIUS, keeps their walled garden right,
+ * lists and kicks online sessions, and diagnoses why customers cannot get in. Talks to routers
+ * through node-routeros (patched, see patches/) behind the RosClient interface.
+ */
+
+export interface RouterOsDeps extends CoreDeps {
+  /** The captive portal's base URL as routers reach it; null until the portal runs. */
+  portalUrl?: () => string | null;
+  /** Payment gateways whose hosts go into the walled garden. Default: all three (payments come later). */
+  enabledGateways?: () => readonly GatewayId[];
+  timeouts?: Partial<ConnectionTimeouts>;
+  /** How often router status is refreshed in the background; 0 turns it off. Default 60 s. */
+  statusPollMs?: number;
+}
+
+export interface RouterOsStatus {
+  running: boolean;
+  /** False when patches/node-routeros+1.6.9.patch is missing: routers are then refused. */
+  clientPatched: boolean;
+  connectedRouters: number;
+}
+
+export type { SessionMatch } from './sessions';
+export type { GatewayId } from './walledGardenDefaults';
+export { ROUTER_LOGIN_PAGE_PATH } from './configure';
+
+const CONNECTION_CODES = new Set(['ROUTER_UNREACHABLE', 'ROUTER_AUTH_FAILED', 'ROUTER_TIMEOUT', 'ROUTER_API_DISABLED', 'ROUTER_TRAP']);
+
+export function createRouterOs(deps: RouterOsDeps) {
+  const { db, clock, log, secrets, settings, config } = deps;
+  const timeouts: ConnectionTimeouts = { ...defaultTimeouts, ...deps.timeouts };
+  const pool = createRouterPool(timeouts, clock, log);
+  const pollMs = deps.statusPollMs ?? 60_000;
+  let running = false;
+  let pollTimer: NodeJS.Timeout | null = null;
+  let polling: Promise<void> | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  function ensurePatched(): void {
+    if (!isNodeRouterosPatched()) {
+      // Without the patch a RouterOS 7.18+ reply would crash the whole engine.
+      throw new AppError('internal', 'The RouterOS client is missing its safety patch. Reinstall HotspotDesk (npm install applies patches/).');
+    }
+  }
+
+  /** Runs `fn` against the router's API and keeps the router's status columns current. */
+  async function withRouter<T>(id: number, fn: (client: RosClient, target: RouterTarget, router: RouterRecord) => Promise<T>, opts: ClientOptions = {}): Promise<T> {
+    const router = getRouter(db, id);
+    const target = routerTarget(db, secrets, id);
+    ensurePatched();
+    const client = pool.client(target, opts);
+    try {
+      const result = await fn(client, target, router);
+      recordContact(db, id, clock.now());
+      return result;
+    } catch (e) {
+      if (isAppError(e) && CONNECTION_CODES.has(e.code)) {
+        recordFailure(db, id, e);
+        log.warn({ router: id, code: e.code, msg: e.message }, 'routeros call failed');
+      }
+      throw e;
+    }
+  }
+
+  function serverAddress(router: RouterRecord) {
+    return resolveServerAddress(settings.get().serverAddress, router.host);
+  }
+
+  /** Portal base for the walled garden: the running portal, else the owner's setting, else this PC. */
+  function portalBase(router: RouterRecord): string | null {
+    const running = deps.portalUrl?.() ?? null;
+    if (running) return running;
+    const configured = settings.get().portalUrl.trim();
+    if (configured) return configured;
+    const addr = serverAddress(router).address;
+    return addr ? `http://${addr}:${config.portalPort}` : null;
+  }
+
+  function enabledGateways(): readonly GatewayId[] {
+    return deps.enabledGateways?.() ?? ALL_GATEWAYS;
+  }
+
+  function walledGardenFor(router: RouterRecord) {
+    return desiredWalledGarden({ portalUrl: portalBase(router), enabledGateways: enabledGateways(), custom: listCustomEntries(db, router.id) });
+  }
+
+  async function buildPlan(client: RosClient, router: RouterRecord): Promise<{ plan: RouterPlan; steps: PlannedStep[] }> {
+    const addr = serverAddress(router);
+    const portal = deps.portalUrl?.() ?? null;
+    const loginUrl = portal ? `${portal.replace(/\/+$/, '')}${ROUTER_LOGIN_PAGE_PATH}` : null;
+    const desired: DesiredInputs = {
+      hotspotInterface: router.hotspotInterface,
+      coaPort: router.coaPort,
+      requireMessageAuthenticator: router.requireMessageAuthenticator,
+      radiusSecret: routerRadiusSecret(db, secrets, router.id),
+      serverAddress: addr.address,
+      radiusAuthPort: config.radiusAuthPort,
+      radiusAcctPort: config.radiusAcctPort,
+      loginPage: loginUrl ? { url: loginUrl, expectedBody: await fetchExpectedLoginPage(loginUrl) } : null,
+    };
+    const snapshot = await readSnapshot(client, router.hotspotInterface);
+    recordContact(db, router.id, clock.now(), { version: snapshot.version || undefined });
+    const steps = planConfiguration(snapshot, desired);
+    const notes: string[] = [];
+    if (addr.detected && addr.address) {
+      notes.push(`Server address ${addr.address} was detected on this PC (Settings > Server address is empty); set it if routers reach this PC by another address.`);
+    }
+    if (!portal) notes.push('portal not running: the login page step is skipped; everything else is applied.');
+    return {
+      plan: { routerId: router.id, serverAddress: addr.address, serverAddressDetected: addr.detected, notes, steps: steps.map(publicStep) },
+      steps,
+    };
+  }
+
+  async function zoneInputs(router: RouterRecord, thisClient: RosClient): Promise<ZoneInputs | null> {
+    if (router.zoneId === null) return null;
+    const zone = zoneOf(db, router.zoneId);
+    if (!zone) return null;
+    const members = listRouters(db, zone.id);
+    // In parallel: an unreachable access point should cost one connect timeout, not one each.
+    const routers: ZoneInputs['routers'] = await Promise.all(
+      members.map(async (m) => {
+        try {
+          const ssids = m.id === router.id ? await readSsids(thisClient, m.name) : await withRouter(m.id, (c) => readSsids(c, m.name));
+          return { routerName: m.name, ssids };
+        } catch (e) {
+          return { routerName: m.name, ssids: null, error: e instanceof Error ? e.message : String(e) };
+        }
+      }),
+    );
+    return { zoneName: zone.name, zoneSsid: zone.ssid, routers };
+  }
+
+  async function pollOnce(): Promise<void> {
+    for (const r of listRouters(db)) {
+      if (!running) return;
+      if (!r.host || !r.apiUser) continue;
+      try {
+        await withRouter(
+          r.id,
+          async (c) => {
+            const identity = (await c.exec('/system/identity/print'))[0]?.name;
+            const version = (await c.exec('/system/resource/print', undefined, { proplist: ['version'] }))[0]?.version;
+            recordContact(db, r.id, clock.now(), { identity, version });
+          },
+          { background: true },
+        );
+      } catch {
+        // recorded in the router's status by withRouter
+      }
+    }
+  }
+
+  function schedulePoll(): void {
+    if (!running || pollMs <= 0) return;
+    pollTimer = setTimeout(() => {
+      polling = pollOnce().finally(() => {
+        polling = null;
+        schedulePoll();
+      });
+    }, pollMs);
+    pollTimer.unref();
+  }
+
+  const subsystem = {
+    async start(): Promise<void> {
+      running = true;
+      if (!isNodeRouterosPatched()) log.error('node-routeros is not patched (patches/node-routeros+1.6.9.patch): RouterOS calls are refused');
+      // A removed or edited router must not keep its old connection.
+      unsubscribe = deps.bus.on('routers.changed', ({ routerId }) => {
+        if (routerId !== null) void pool.drop(routerId);
+      });
+      schedulePoll();
+    },
+
+    async stop(): Promise<void> {
+      running = false;
+      if (pollTimer) clearTimeout(pollTimer);
+      pollTimer = null;
+      unsubscribe?.();
+      unsubscribe = null;
+      await polling?.catch(() => undefined);
+      await pool.closeAll();
+    },
+
+    status(): RouterOsStatus {
+      return { running, clientPatched: isNodeRouterosPatched(), connectedRouters: pool.connectedCount() };
+    },
+
+    /** routers.test */
+    test(id: number): Promise<RouterTestResult> {
+      return withRouter(id, async (client, target) => {
+        const info = await readRouterInfo(client, target.user);
+        recordContact(db, id, clock.now(), { identity: info.identity, version: info.version });
+        return { routerId: id, ...info };
+      });
+    },
+
+    /** routers.plan: what configure would change, without changing anything. */
+    plan(id: number): Promise<RouterPlan> {
+      return withRouter(id, async (client, _t, router) => (await buildPlan(client, router)).plan);
+    },
+
+    /** routers.configure: apply the plan; running it again changes nothing. */
+    configure(id: number): Promise<ConfigureResult> {
+      return withRouter(id, async (client, _t, router) => {
+        const { plan, steps } = await buildPlan(client, router);
+        const results = await applyPlan(client, steps);
+        const failed = results.filter((s) => s.result === 'failed');
+        log.info({ router: id, applied: results.filter((s) => s.result === 'applied').map((s) => s.key), failed: failed.map((s) => s.key) }, 'router configured');
+        return { ...plan, steps: results, changed: results.filter((s) => s.result === 'applied').length, failed: failed.length };
+      });
+    },
+
+    /** routers.walledGarden: default and custom entries for this router (from HotspotDesk, no router call). */
+    walledGarden(id: number): WalledGardenView {
+      const router = getRouter(db, id);
+      return { routerId: id, entries: walledGardenFor(router), enabledGateways: [...enabledGateways()] };
+    },
+
+    pushWalledGarden(id: number): Promise<WalledGardenPushResult> {
+      return withRouter(id, async (client, _t, router) => {
+        const result = await pushWalledGarden(client, id, walledGardenFor(router));
+        log.info({ router: id, added: result.added.length, removed: result.removed.length }, 'walled garden pushed');
+        return result;
+      });
+    },
+
+    listWalledGardenEntries(routerId?: number | null): CustomWalledGardenEntry[] {
+      return listCustomEntries(db, routerId);
+    },
+
+    addWalledGardenEntry(e: { routerId: number | null; host: string; https: boolean; comment: string | null }): CustomWalledGardenEntry {
+      return addCustomEntry(db, clock.now(), e);
+    },
+
+    removeWalledGardenEntry(entryId: number): void {
+      removeCustomEntry(db, entryId);
+    },
+
+    activeSessions(id: number): Promise<ActiveSession[]> {
+      return withRouter(id, (client) => activeSessions(client));
+    },
+
+    /** routers.kick: remove one /ip/hotspot/active entry by its `.id`. */
+    kick(id: number, sessionId: string): Promise<{ removed: boolean }> {
+      return withRouter(id, async (client) => ({ removed: await kickById(client, sessionId) }));
+    },
+
+    /**
+     * Fallback for RADIUS when a Disconnect-Request is not ACKed: removes the matching active
+     * session(s). True when one was removed. Rejects with a ROUTER_* error when the router
+     * cannot be asked (respecting the reconnect backoff, as this runs unattended).
+     */
+    kickSession(routerId: number, match: SessionMatch): Promise<boolean> {
+      return withRouter(routerId, (client) => kickMatching(client, match), { background: true });
+    },
+
+    /** routers.diagnose */
+    async diagnose(id: number): Promise<Diagnosis> {
+      const router = getRouter(db, id);
+      let checks: DiagnoseCheck[];
+      try {
+        checks = await withRouter(id, async (client) => {
+          const identity = (await client.exec('/system/identity/print'))[0]?.name ?? '';
+          const out: DiagnoseCheck[] = [{ key: 'api', title: 'RouterOS API login', status: 'pass', detail: `Logged in to ${identity || router.name}.` }];
+          out.push(
+            ...(await runRouterChecks(client, {
+              hotspotInterface: router.hotspotInterface,
+              coaPort: router.coaPort,
+              radiusSecret: routerRadiusSecret(db, secrets, id),
+              serverAddress: serverAddress(router).address,
+              desiredWalledGarden: walledGardenFor(router),
+            })),
+          );
+          const zone = await zoneInputs(router, client);
+          if (zone) out.push(checkZoneSsids(zone));
+          return out;
+        });
+      } catch (e) {
+        if (!isAppError(e) || !(CONNECTION_CODES.has(e.code) || e.code === 'ROUTER_NOT_CONFIGURED')) throw e;
+        checks = [{ key: 'api', title: 'RouterOS API login', status: 'fail', detail: e.message, fix: e.code === 'ROUTER_NOT_CONFIGURED' ? 'Fill in the API address, user and password in the router settings.' : (AppErrorFix[e.code] ?? 'Check the router settings.') }];
+      }
+      return { routerId: id, ok: checks.every((c) => c.status === 'pass'), checks };
+    },
+
+    /** One status refresh of every router (the background poller calls this). */
+    pollOnce,
+  };
+  return subsystem satisfies Subsystem<RouterOsStatus>;
+}
+
+const AppErrorFix: Record<string, string> = {
+  ROUTER_UNREACHABLE: 'Check that the router is on, its address is right and this PC can reach it.',
+  ROUTER_AUTH_FAILED: 'Check the API user name and password in the router settings.',
+  ROUTER_TIMEOUT: 'The router is slow to answer: check its CPU load and the link, then try again.',
+  ROUTER_API_DISABLED: 'Enable the api (8728) or api-ssl (8729) service under IP > Services, and allow this PC in "Available From".',
+  ROUTER_TRAP: 'The API user needs a group with read, write and api policies.',
+};
+
+export type RouterOs = ReturnType<typeof createRouterOs>;
