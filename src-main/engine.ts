@@ -63,7 +63,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
 
   const billing = createBilling(deps);
   const routers = createRouterStore(deps);
-  const routeros = createRouterOs({ ...deps, ...opts.routerOs });
+  const routeros = createRouterOs({ ...deps, routers, ...opts.routerOs });
   const radius = createRadiusServer({
     ...deps,
     billing,

@@ -11,7 +11,8 @@ import { addCustomEntry, listCustomEntries, removeCustomEntry } from './customWa
 import { checkZoneSsids, readSsids, runRouterChecks, type ZoneInputs } from './diagnose';
 import { readRouterInfo } from './routerInfo';
 import { createRouterPool, type ClientOptions } from './routerPool';
-import { getRouter, listRouters, routerRadiusSecret, routerTarget, zoneOf, type RouterRecord } from './routerRecord';
+import { listRouters, routerTarget, zoneOf, type RouterRecord } from './routerRecord';
+import type { RouterStore } from '../routers';
 import { recordContact, recordFailure } from './routerStatus';
 import { resolveServerAddress } from './serverAddress';
 import { activeSessions, kickById, kickMatching, type SessionMatch } from './sessions';
@@ -26,6 +27,8 @@ import { ALL_GATEWAYS, type GatewayId } from './walledGardenDefaults';
  */
 
 export interface RouterOsDeps extends CoreDeps {
+  /** The routers table (records, decrypted credentials, status columns). */
+  routers: RouterStore;
   /** The captive portal's base URL as routers reach it; null until the portal runs. */
   portalUrl?: () => string | null;
   /** Payment gateways whose hosts go into the walled garden. Default: all three (payments come later). */
@@ -49,7 +52,7 @@ export { ROUTER_LOGIN_PAGE_PATH } from './configure';
 const CONNECTION_CODES = new Set(['ROUTER_UNREACHABLE', 'ROUTER_AUTH_FAILED', 'ROUTER_TIMEOUT', 'ROUTER_API_DISABLED', 'ROUTER_TRAP']);
 
 export function createRouterOs(deps: RouterOsDeps) {
-  const { db, clock, log, secrets, settings, config } = deps;
+  const { db, clock, log, settings, config, routers } = deps;
   const timeouts: ConnectionTimeouts = { ...defaultTimeouts, ...deps.timeouts };
   const pool = createRouterPool(timeouts, clock, log);
   const pollMs = deps.statusPollMs ?? 60_000;
@@ -67,17 +70,17 @@ export function createRouterOs(deps: RouterOsDeps) {
 
   /** Runs `fn` against the router's API and keeps the router's status columns current. */
   async function withRouter<T>(id: number, fn: (client: RosClient, target: RouterTarget, router: RouterRecord) => Promise<T>, opts: ClientOptions = {}): Promise<T> {
-    const router = getRouter(db, id);
-    const target = routerTarget(db, secrets, id);
+    const router = routers.get(id);
+    const target = routerTarget(routers, id);
     ensurePatched();
     const client = pool.client(target, opts);
     try {
       const result = await fn(client, target, router);
-      recordContact(db, id, clock.now());
+      recordContact(routers, id);
       return result;
     } catch (e) {
       if (isAppError(e) && CONNECTION_CODES.has(e.code)) {
-        recordFailure(db, id, e);
+        recordFailure(routers, id, e);
         log.warn({ router: id, code: e.code, msg: e.message }, 'routeros call failed');
       }
       throw e;
@@ -114,14 +117,14 @@ export function createRouterOs(deps: RouterOsDeps) {
       hotspotInterface: router.hotspotInterface,
       coaPort: router.coaPort,
       requireMessageAuthenticator: router.requireMessageAuthenticator,
-      radiusSecret: routerRadiusSecret(db, secrets, router.id),
+      radiusSecret: routers.credentials(router.id).radiusSecret,
       serverAddress: addr.address,
       radiusAuthPort: config.radiusAuthPort,
       radiusAcctPort: config.radiusAcctPort,
       loginPage: loginUrl ? { url: loginUrl, expectedBody: await fetchExpectedLoginPage(loginUrl) } : null,
     };
     const snapshot = await readSnapshot(client, router.hotspotInterface);
-    recordContact(db, router.id, clock.now(), { version: snapshot.version || undefined });
+    recordContact(routers, router.id, { version: snapshot.version || undefined });
     const steps = planConfiguration(snapshot, desired);
     const notes: string[] = [];
     if (addr.detected && addr.address) {
@@ -136,11 +139,11 @@ export function createRouterOs(deps: RouterOsDeps) {
 
   async function zoneInputs(router: RouterRecord, thisClient: RosClient): Promise<ZoneInputs | null> {
     if (router.zoneId === null) return null;
-    const zone = zoneOf(db, router.zoneId);
+    const zone = zoneOf(routers, router.zoneId);
     if (!zone) return null;
-    const members = listRouters(db, zone.id);
+    const members = listRouters(routers, zone.id);
     // In parallel: an unreachable access point should cost one connect timeout, not one each.
-    const routers: ZoneInputs['routers'] = await Promise.all(
+    const seen: ZoneInputs['routers'] = await Promise.all(
       members.map(async (m) => {
         try {
           const ssids = m.id === router.id ? await readSsids(thisClient, m.name) : await withRouter(m.id, (c) => readSsids(c, m.name));
@@ -150,11 +153,11 @@ export function createRouterOs(deps: RouterOsDeps) {
         }
       }),
     );
-    return { zoneName: zone.name, zoneSsid: zone.ssid, routers };
+    return { zoneName: zone.name, zoneSsid: zone.ssid, routers: seen };
   }
 
   async function pollOnce(): Promise<void> {
-    for (const r of listRouters(db)) {
+    for (const r of listRouters(routers)) {
       if (!running) return;
       if (!r.host || !r.apiUser) continue;
       try {
@@ -163,7 +166,7 @@ export function createRouterOs(deps: RouterOsDeps) {
           async (c) => {
             const identity = (await c.exec('/system/identity/print'))[0]?.name;
             const version = (await c.exec('/system/resource/print', undefined, { proplist: ['version'] }))[0]?.version;
-            recordContact(db, r.id, clock.now(), { identity, version });
+            recordContact(routers, r.id, { identity, version });
           },
           { background: true },
         );
@@ -213,7 +216,7 @@ export function createRouterOs(deps: RouterOsDeps) {
     test(id: number): Promise<RouterTestResult> {
       return withRouter(id, async (client, target) => {
         const info = await readRouterInfo(client, target.user);
-        recordContact(db, id, clock.now(), { identity: info.identity, version: info.version });
+        recordContact(routers, id, { identity: info.identity, version: info.version });
         return { routerId: id, ...info };
       });
     },
@@ -236,7 +239,7 @@ export function createRouterOs(deps: RouterOsDeps) {
 
     /** routers.walledGarden: default and custom entries for this router (from HotspotDesk, no router call). */
     walledGarden(id: number): WalledGardenView {
-      const router = getRouter(db, id);
+      const router = routers.get(id);
       return { routerId: id, entries: walledGardenFor(router), enabledGateways: [...enabledGateways()] };
     },
 
@@ -280,7 +283,7 @@ export function createRouterOs(deps: RouterOsDeps) {
 
     /** routers.diagnose */
     async diagnose(id: number): Promise<Diagnosis> {
-      const router = getRouter(db, id);
+      const router = routers.get(id);
       let checks: DiagnoseCheck[];
       try {
         checks = await withRouter(id, async (client) => {
@@ -290,7 +293,7 @@ export function createRouterOs(deps: RouterOsDeps) {
             ...(await runRouterChecks(client, {
               hotspotInterface: router.hotspotInterface,
               coaPort: router.coaPort,
-              radiusSecret: routerRadiusSecret(db, secrets, id),
+              radiusSecret: routers.credentials(id).radiusSecret,
               serverAddress: serverAddress(router).address,
               desiredWalledGarden: walledGardenFor(router),
             })),

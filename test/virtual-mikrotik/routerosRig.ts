@@ -79,6 +79,7 @@ export async function routerOsRig(opts: RigOptions = {}) {
   let portal: string | null = opts.portalUrl ?? null;
   const ros = createRouterOs({
     ...deps,
+    routers,
     portalUrl: () => portal,
     statusPollMs: 0,
     // Short timeouts so fault tests finish fast; real defaults are seconds.
