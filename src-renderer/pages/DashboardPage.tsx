@@ -1,20 +1,28 @@
 import { useEffect } from 'react';
 import { Banner } from '../components/Banner';
 import { PageHeader } from '../components/PageHeader';
+import { RadiusHealth } from '../components/RadiusHealth';
 import { SellForm } from '../components/SellForm';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, formatTaka, localPhone } from '../format';
 import { navigate } from '../route';
 import { useDashboardStore } from '../stores/dashboardStore';
+import { useRadiusStatusStore } from '../stores/radiusStatusStore';
 
 export function DashboardPage() {
   const { summary, recent, error, load } = useDashboardStore();
+  const radius = useRadiusStatusStore();
+  const loadRadius = radius.load;
   useEffect(() => {
     void load();
+    void loadRadius();
     // Keep the counter view current while it is open.
-    const t = setInterval(() => void load(), 30_000);
+    const t = setInterval(() => {
+      void load();
+      void loadRadius();
+    }, 30_000);
     return () => clearInterval(t);
-  }, [load]);
+  }, [load, loadRadius]);
 
   return (
     <>
@@ -24,9 +32,11 @@ export function DashboardPage() {
         <Stat label="Sales today" value={summary ? formatTaka(summary.salesTodayAmount) : '…'} sub={summary ? `${summary.salesTodayCount} sale${summary.salesTodayCount === 1 ? '' : 's'}` : ''} />
         <Stat label="Active subscriptions" value={summary?.activeSubscriptions} />
         <Stat label="Customers" value={summary?.customers} />
-        <Stat label="Online now" value={summary ? (summary.online ?? '—') : undefined} sub={summary && summary.online === null ? 'Shown once routers report' : ''} />
+        <Stat label="Online now" value={summary ? (summary.online ?? '—') : undefined} sub={summary && summary.online === null ? 'Shown once routers report' : ''} href="#/online" />
         <Stat label="Routers" value={summary?.routers} />
       </section>
+
+      <RadiusHealth status={radius.status} error={radius.error} />
 
       <section className="card">
         <h2>Quick sale</h2>
@@ -73,10 +83,10 @@ export function DashboardPage() {
   );
 }
 
-function Stat({ label, value, sub }: { label: string; value: string | number | undefined; sub?: string }) {
+function Stat({ label, value, sub, href }: { label: string; value: string | number | undefined; sub?: string; href?: string }) {
   return (
     <div className="stat">
-      <div className="stat-label">{label}</div>
+      <div className="stat-label">{href ? <a href={href}>{label}</a> : label}</div>
       <div className="stat-value">{value ?? '…'}</div>
       {sub ? <div className="stat-sub">{sub}</div> : null}
     </div>

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
+import { AuthLogPage } from './AuthLogPage';
 import { CustomersPage } from './CustomersPage';
 import { DashboardPage } from './DashboardPage';
+import { OnlinePage } from './OnlinePage';
 import { PackagesPage } from './PackagesPage';
 import { PaymentsPage } from './PaymentsPage';
 import { RoutersPage } from './RoutersPage';
@@ -19,10 +21,12 @@ export interface PageDef {
 
 export const pages: PageDef[] = [
   { path: 'dashboard', title: 'Dashboard', component: DashboardPage },
+  { path: 'online', title: 'Online', component: OnlinePage },
   { path: 'customers', title: 'Customers', component: CustomersPage },
   { path: 'packages', title: 'Packages', component: PackagesPage },
   { path: 'cards', title: 'Recharge cards', component: VouchersPage },
   { path: 'payments', title: 'Payments', component: PaymentsPage },
   { path: 'routers', title: 'Routers', component: RoutersPage },
+  { path: 'auth-log', title: 'Auth log', component: AuthLogPage },
   { path: 'settings', title: 'Settings', component: SettingsPage },
 ];

@@ -1,0 +1,69 @@
+import { create } from 'zustand';
+import type { ApiError, Input } from '../../src-shared/api';
+import type { AuthLogEntry } from '../../src-shared/api/radius';
+import { call } from '../api';
+import { dateInputToMs } from '../format';
+import { initialLoadable, type Loadable } from './load';
+
+export const AUTH_LOG_PAGE_SIZE = 50;
+
+export interface AuthLogFilters {
+  routerId: number | null;
+  username: string;
+  mac: string;
+  result: '' | AuthLogEntry['result'];
+  reason: string;
+  /** yyyy-mm-dd from a date input, or ''. */
+  from: string;
+  to: string;
+}
+
+export const emptyAuthLogFilters: AuthLogFilters = { routerId: null, username: '', mac: '', result: '', reason: '', from: '', to: '' };
+
+/** The "Auth log" page: every login the routers asked about, accepted or refused, and why. */
+interface AuthLogState extends Loadable {
+  items: AuthLogEntry[];
+  total: number;
+  filters: AuthLogFilters;
+  offset: number;
+  /** A filter the API refused (e.g. a MAC that is not one), shown next to that filter. */
+  filterError: ApiError | null;
+  load(): Promise<void>;
+  setFilters(f: Partial<AuthLogFilters>, offset?: number): void;
+}
+
+function toInput(f: AuthLogFilters, offset: number): Input<'authLog.list'> {
+  const from = dateInputToMs(f.from);
+  const to = dateInputToMs(f.to, true);
+  return {
+    ...(f.routerId ? { routerId: f.routerId } : {}),
+    ...(f.username.trim() ? { username: f.username.trim() } : {}),
+    ...(f.mac.trim() ? { mac: f.mac.trim() } : {}),
+    ...(f.result ? { result: f.result } : {}),
+    ...(f.reason ? { reason: f.reason as NonNullable<Input<'authLog.list'>['reason']> } : {}),
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+    limit: AUTH_LOG_PAGE_SIZE,
+    offset,
+  };
+}
+
+export const useAuthLogStore = create<AuthLogState>()((set, get) => ({
+  ...initialLoadable,
+  items: [],
+  total: 0,
+  filters: emptyAuthLogFilters,
+  offset: 0,
+  filterError: null,
+  async load() {
+    set({ loading: true });
+    const r = await call('authLog.list', toInput(get().filters, get().offset));
+    if (r.ok) set({ items: r.value.items, total: r.value.total, loading: false, loaded: true, error: null, filterError: null });
+    else if (r.error.code === 'invalid_input') set({ loading: false, filterError: r.error });
+    else set({ loading: false, error: r.error.message });
+  },
+  setFilters(f, offset = 0) {
+    set({ filters: { ...get().filters, ...f }, offset });
+    void get().load();
+  },
+}));
