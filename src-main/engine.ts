@@ -63,7 +63,16 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
 
   const billing = createBilling(deps);
   const routers = createRouterStore(deps);
-  const routeros = createRouterOs({ ...deps, routers, ...opts.routerOs });
+  const routeros = createRouterOs({
+    ...deps,
+    routers,
+    // The ports RADIUS really listens on (OS-assigned when configured as 0), for the /radius entry.
+    radiusPorts: () => {
+      const p = radius.ports();
+      return { auth: p.auth ?? config.radiusAuthPort, acct: p.acct ?? config.radiusAcctPort };
+    },
+    ...opts.routerOs,
+  });
   const radius = createRadiusServer({
     ...deps,
     billing,

@@ -34,6 +34,11 @@ export interface RouterOsDeps extends CoreDeps {
   /** Payment gateways whose hosts go into the walled garden. Default: all three (payments come later). */
   enabledGateways?: () => readonly GatewayId[];
   timeouts?: Partial<ConnectionTimeouts>;
+  /**
+   * The RADIUS ports routers must send to: the ones the server actually bound (with port 0 in the
+   * config the OS picks them). Default: the configured ports.
+   */
+  radiusPorts?: () => { auth: number; acct: number };
   /** How often router status is refreshed in the background; 0 turns it off. Default 60 s. */
   statusPollMs?: number;
 }
@@ -56,6 +61,7 @@ export function createRouterOs(deps: RouterOsDeps) {
   const timeouts: ConnectionTimeouts = { ...defaultTimeouts, ...deps.timeouts };
   const pool = createRouterPool(timeouts, clock, log);
   const pollMs = deps.statusPollMs ?? 60_000;
+  const radiusPorts = deps.radiusPorts ?? (() => ({ auth: config.radiusAuthPort, acct: config.radiusAcctPort }));
   let running = false;
   let pollTimer: NodeJS.Timeout | null = null;
   let polling: Promise<void> | null = null;
@@ -119,8 +125,8 @@ export function createRouterOs(deps: RouterOsDeps) {
       requireMessageAuthenticator: router.requireMessageAuthenticator,
       radiusSecret: routers.credentials(router.id).radiusSecret,
       serverAddress: addr.address,
-      radiusAuthPort: config.radiusAuthPort,
-      radiusAcctPort: config.radiusAcctPort,
+      radiusAuthPort: radiusPorts().auth,
+      radiusAcctPort: radiusPorts().acct,
       loginPage: loginUrl ? { url: loginUrl, expectedBody: await fetchExpectedLoginPage(loginUrl) } : null,
     };
     const snapshot = await readSnapshot(client, router.hotspotInterface);

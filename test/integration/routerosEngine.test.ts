@@ -34,12 +34,17 @@ describe('RouterOS sync through the admin API', () => {
   it('tests, configures twice, pushes the walled garden and diagnoses', async () => {
     const sim = await startSimulator({ withHotspot: true });
     const portal = await startPortal();
-    const { ok, call } = await engineWith(portal.url);
+    const { ok, call, engine } = await engineWith(portal.url);
     const router = await ok('routers.create', {
       name: 'Shop AP', nasIp: '127.0.0.1', secret: 'radius-secret-1', host: sim.host, apiPort: sim.port(), apiUser: 'admin', apiPassword: 'admin-pass', hotspotInterface: 'bridge',
     });
     expect((await ok('routers.test', { id: router.id })).canWrite).toBe(true);
     expect((await ok('routers.configure', { id: router.id })).failed).toBe(0);
+    // The /radius entry names the ports RADIUS really bound (the config says 0: OS-assigned).
+    const radiusEntry = sim.state.rows('/radius')[0]!;
+    expect(radiusEntry['authentication-port']).toBe(String(engine.radius.ports().auth));
+    expect(radiusEntry['accounting-port']).toBe(String(engine.radius.ports().acct));
+    expect(Number(radiusEntry['authentication-port'])).toBeGreaterThan(0);
     const before = sim.commands.length;
     expect((await ok('routers.configure', { id: router.id })).changed).toBe(0);
     expect(writeCommands(sim, before)).toEqual([]);
