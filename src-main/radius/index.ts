@@ -1,0 +1,187 @@
+import type { CoreDeps, Subsystem } from '../deps';
+import type { RadiusStatus, KickResult, SessionInfo, AuthLogEntry } from '../../src-shared/api/radius';
+import type { Page } from '../../src-shared/domain';
+import { createCounters } from './counters';
+import { createDuplicateCache } from './duplicates';
+import { createRouterDirectory } from './routers';
+import { createAuthorizer } from './authorize';
+import { createAccountingStore } from './accounting';
+import { createAuthLogWriter } from './authLog';
+import { createProtocol } from './protocol';
+import { createUdpListener } from './transport';
+import { createDisconnector, type KickViaApi } from './disconnect';
+import { createQueries, type AuthLogFilter, type SessionFilter } from './queries';
+import type { RadiusBilling } from './billingPort';
+
+export type { KickViaApi, KickMatch } from './disconnect';
+export type { RadiusBilling } from './billingPort';
+
+/** RFC 5080 suggests keeping replies for the NAS's whole retransmission window; RouterOS retries
+ * within a few seconds, so 30 s is ample and memory stays bounded by (source, identifier). */
+const DUPLICATE_WINDOW_MS = 30_000;
+/** A session with no interim update for this many intervals is closed as stale (issue #3). */
+const STALE_INTERVALS = 3;
+const AUTH_LOG_RETENTION_MS = 90 * 86_400_000;
+
+export interface RadiusServerDeps extends CoreDeps {
+  billing: RadiusBilling;
+  /** RouterOS API fallback when a Disconnect-Request is NAKed or unanswered. */
+  kickViaApi?: KickViaApi;
+  /** Disconnect-Request timeout per try and tries (tests shorten them). */
+  disconnectTimeoutMs?: number;
+  disconnectAttempts?: number;
+}
+
+/**
+ * The RADIUS subsystem: authentication and accounting servers for the MikroTik hotspots, and the
+ * Disconnect client that enforces package ends. One factory, no module state: tests run several.
+ */
+export function createRadiusServer(deps: RadiusServerDeps) {
+  const { config, db, clock, log, bus, settings } = deps;
+  const counters = createCounters();
+  const routers = createRouterDirectory(db, deps.secrets, log);
+  const authorizer = createAuthorizer({ db, clock, secrets: deps.secrets, log, settings, billing: deps.billing });
+  const accounting = createAccountingStore({
+    db, clock, billing: deps.billing, onSessionStarted: (c, m) => authorizer.sessionStarted(c, m),
+  });
+  const authLog = createAuthLogWriter(db, clock);
+  const queries = createQueries(db);
+  const duplicates = createDuplicateCache(DUPLICATE_WINDOW_MS);
+  const onError = (err: unknown, where: string) => log.error({ err, where }, 'radius: internal error');
+
+  const protocol = createProtocol({
+    routers,
+    authorizer,
+    accounting,
+    duplicates,
+    counters,
+    onError,
+    onAuth: (e) =>
+      authLog.write({
+        routerId: e.router.id, nasIp: e.router.nasIp, username: e.username, mac: e.mac, customerId: e.customerId,
+        result: e.result, reason: e.reason,
+      }),
+    onDrop: (reason, srcIp, router, detail) =>
+      authLog.writeDrop({
+        routerId: router?.id ?? null, nasIp: srcIp, username: null, mac: null, customerId: null,
+        result: 'drop', reason, detail: detail ?? null,
+      }),
+  });
+
+  const authListener = createUdpListener({
+    bind: config.bind, port: config.radiusAuthPort, name: 'auth', handler: protocol.handleAuth, onError,
+  });
+  const acctListener = createUdpListener({
+    bind: config.bind, port: config.radiusAcctPort, name: 'accounting', handler: protocol.handleAcct, onError,
+  });
+  const disconnector = createDisconnector({
+    db, clock, log, bind: config.bind, routers, counters, kickViaApi: deps.kickViaApi,
+    timeoutMs: deps.disconnectTimeoutMs, attempts: deps.disconnectAttempts,
+  });
+
+  let housekeeping: NodeJS.Timeout | null = null;
+  let lastPrune = 0;
+  const unsubscribe: Array<() => void> = [];
+
+  function sweepStale(): number {
+    const intervalMs = settings.get().acctInterimInterval * 1000;
+    const n = accounting.closeStale(STALE_INTERVALS * intervalMs);
+    counters.staleClosed += n;
+    if (n > 0) log.info({ sessions: n }, 'radius: closed stale sessions');
+    return n;
+  }
+
+  function runHousekeeping(): void {
+    try {
+      sweepStale();
+      authorizer.sweepReservations();
+      if (clock.now() - lastPrune > 3_600_000) {
+        lastPrune = clock.now();
+        authLog.prune(AUTH_LOG_RETENTION_MS);
+      }
+    } catch (err) {
+      onError(err, 'housekeeping');
+    }
+  }
+
+  function disconnectInBackground(sel: { subscriptionId: number } | { customerId: number }, reason: string): void {
+    // Bus listeners must not block the emitter (a billing write): start the I/O and return.
+    disconnector.disconnectWhere(sel, reason).catch((err) => onError(err, 'disconnect'));
+  }
+
+  let listening = false;
+
+  const subsystem: Subsystem<RadiusStatus> = {
+    async start() {
+      routers.reload();
+      await disconnector.start();
+      try {
+        await authListener.start();
+        await acctListener.start();
+      } catch (err) {
+        await authListener.stop();
+        await disconnector.stop();
+        throw err;
+      }
+      listening = true;
+      unsubscribe.push(
+        bus.on('routers.changed', () => routers.reload()),
+        bus.on('subscription.ended', (e) => disconnectInBackground({ subscriptionId: e.subscriptionId }, e.reason)),
+        bus.on('customer.disabled', (e) => disconnectInBackground({ customerId: e.customerId }, 'disabled')),
+      );
+      const everyMs = Math.max(5_000, (settings.get().acctInterimInterval * 1000) / 2);
+      housekeeping = setInterval(runHousekeeping, everyMs);
+      housekeeping.unref();
+      log.info({ authPort: authListener.port(), acctPort: acctListener.port(), routers: routers.all().length }, 'radius: listening');
+    },
+    async stop() {
+      listening = false;
+      for (const off of unsubscribe.splice(0)) off();
+      if (housekeeping) clearInterval(housekeeping);
+      housekeeping = null;
+      await authListener.stop();
+      await acctListener.stop();
+      // Records already received are committed (their replies are moot: the socket is closed,
+      // the routers will retransmit to the next run and the charge is idempotent).
+      accounting.committer.flushNow();
+      await disconnector.stop();
+      authLog.close();
+      duplicates.clear();
+    },
+    status(): RadiusStatus {
+      return {
+        listening,
+        authPort: authListener.port(),
+        acctPort: acctListener.port(),
+        routers: routers.all().length,
+        online: queries.onlineCount(),
+        ...structuredClone(counters),
+      };
+    },
+  };
+
+  return {
+    ...subsystem,
+    /** Bound ports (OS-assigned when configured as 0); null before start. */
+    ports: () => ({ auth: authListener.port(), acct: acctListener.port() }),
+    /** Re-reads the router table (NAS IPs, secrets). Also done on the bus's routers.changed. */
+    reloadRouters: () => routers.reload(),
+    onlineCount: () => queries.onlineCount(),
+    sessionExists: (id: number) => queries.sessionExists(id),
+    listSessions: (f: SessionFilter): Page<SessionInfo> => queries.listSessions(f),
+    listAuthLog: (f: AuthLogFilter): Page<AuthLogEntry> => {
+      authLog.flush();
+      return queries.listAuthLog(f);
+    },
+    /** Owner's "kick": Disconnect-Request, falling back to the RouterOS API. */
+    kick: (sessionId: number): Promise<KickResult> => disconnector.disconnectSession(sessionId, 'admin_kick'),
+    /** Closes sessions silent for 3 interim intervals now (the timer does it periodically). */
+    sweepStale,
+    /** Writes buffered auth-log lines now (tests, shutdown). */
+    flushAuthLog: () => authLog.flush(),
+    /** The buffer-in/buffer-out protocol, for fuzzing and benchmarks without sockets. */
+    protocol,
+  };
+}
+
+export type RadiusServer = ReturnType<typeof createRadiusServer>;

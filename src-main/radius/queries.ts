@@ -1,0 +1,162 @@
+import type { Db } from '../db';
+import type { AuthLogEntry, SessionInfo } from '../../src-shared/api/radius';
+import type { Page } from '../../src-shared/domain';
+
+/** Read-side SQL for the admin API (sessions.list, authLog.list); never on the packet path. */
+
+interface SessionRow {
+  id: number;
+  router_id: number;
+  router_name: string | null;
+  acct_session_id: string;
+  customer_id: number | null;
+  phone: string | null;
+  subscription_id: number | null;
+  username: string | null;
+  mac: string | null;
+  ip: string | null;
+  status: SessionInfo['status'];
+  started_at: number;
+  updated_at: number;
+  stopped_at: number | null;
+  session_time: number;
+  input_octets: number;
+  output_octets: number;
+  terminate_cause: string | null;
+}
+
+export interface SessionFilter {
+  status?: 'online' | 'stopped' | 'stale' | 'all';
+  routerId?: number;
+  customerId?: number;
+  search?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface AuthLogFilter {
+  routerId?: number;
+  username?: string;
+  mac?: string;
+  result?: 'accept' | 'reject' | 'drop';
+  reason?: string;
+  from?: number;
+  to?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** `%` and `_` typed by the owner are literal characters, not wildcards. */
+function like(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function createQueries(db: Db) {
+  const onlineCount = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sessions WHERE status = 'online'");
+
+  function listSessions(f: SessionFilter): Page<SessionInfo> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const status = f.status ?? 'online';
+    if (status !== 'all') {
+      where.push('s.status = ?');
+      args.push(status);
+    }
+    if (f.routerId !== undefined) {
+      where.push('s.router_id = ?');
+      args.push(f.routerId);
+    }
+    if (f.customerId !== undefined) {
+      where.push('s.customer_id = ?');
+      args.push(f.customerId);
+    }
+    if (f.search) {
+      where.push("(s.username LIKE ? ESCAPE '\\' OR s.mac LIKE ? ESCAPE '\\' OR s.ip LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\')");
+      const l = like(f.search);
+      args.push(l, l, l, l);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const from = `FROM sessions s LEFT JOIN customers c ON c.id = s.customer_id LEFT JOIN routers r ON r.id = s.router_id ${clause}`;
+    const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...args) as { n: number }).n;
+    const rows = db
+      .prepare(
+        `SELECT s.*, c.phone AS phone, r.name AS router_name ${from}
+          ORDER BY s.updated_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...args, f.limit ?? 100, f.offset ?? 0) as SessionRow[];
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        routerId: r.router_id,
+        routerName: r.router_name,
+        acctSessionId: r.acct_session_id,
+        customerId: r.customer_id,
+        phone: r.phone,
+        subscriptionId: r.subscription_id,
+        username: r.username,
+        mac: r.mac,
+        ip: r.ip,
+        status: r.status,
+        startedAt: r.started_at,
+        updatedAt: r.updated_at,
+        stoppedAt: r.stopped_at,
+        sessionTime: r.session_time,
+        inputBytes: r.input_octets,
+        outputBytes: r.output_octets,
+        terminateCause: r.terminate_cause,
+      })),
+    };
+  }
+
+  function listAuthLog(f: AuthLogFilter): Page<AuthLogEntry> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const eq = (col: string, v: unknown) => {
+      if (v !== undefined) {
+        where.push(`${col} = ?`);
+        args.push(v);
+      }
+    };
+    eq('router_id', f.routerId);
+    eq('username', f.username);
+    eq('mac', f.mac);
+    eq('result', f.result);
+    eq('reason', f.reason);
+    if (f.from !== undefined) {
+      where.push('at >= ?');
+      args.push(f.from);
+    }
+    if (f.to !== undefined) {
+      where.push('at < ?');
+      args.push(f.to);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (db.prepare(`SELECT COUNT(*) AS n FROM auth_log ${clause}`).get(...args) as { n: number }).n;
+    const rows = db
+      .prepare(
+        `SELECT id, at, router_id, nas_ip, username, mac, customer_id, result, reason, detail FROM auth_log ${clause}
+          ORDER BY id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...args, f.limit ?? 100, f.offset ?? 0) as Array<{
+      id: number; at: number; router_id: number | null; nas_ip: string | null; username: string | null; mac: string | null;
+      customer_id: number | null; result: AuthLogEntry['result']; reason: string | null; detail: string | null;
+    }>;
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id, at: r.at, routerId: r.router_id, nasIp: r.nas_ip, username: r.username, mac: r.mac,
+        customerId: r.customer_id, result: r.result, reason: r.reason, detail: r.detail,
+      })),
+    };
+  }
+
+  const exists = db.prepare<[number], { id: number }>('SELECT id FROM sessions WHERE id = ?');
+
+  return {
+    sessionExists: (id: number) => exists.get(id) !== undefined,
+    listSessions,
+    listAuthLog,
+    onlineCount: () => onlineCount.get()!.n,
+  };
+}
