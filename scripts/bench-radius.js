@@ -16,6 +16,7 @@
  * Usage: npm run bench:radius [-- users=10000 parallel=200]
  *   env BENCH_RATE=N      latency run at N requests/s instead of half the peak
  *   env BENCH_AUTH_ONLY=1 stop after the Access-Request throughput runs
+ *   env BENCH_NO_ACCT=1   stop after the latency run (skip accounting)
  * Needs: radclient (apt-get install freeradius-utils). Runs on compiled code in build/main.
  */
 const { spawn, fork } = require('node:child_process');
@@ -43,12 +44,22 @@ function runRadclient(file, port, kind, parallel, secretFile) {
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
+    // radclient's own CPU (utime+stime from /proc, sampled until it exits): near 100 % means the
+    // load generator, not the server, sets the pace. Linux only; NaN elsewhere.
+    let ticks = NaN;
+    const sample = setInterval(() => {
+      try {
+        const f = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        ticks = Number(f[11]) + Number(f[12]);
+      } catch { /* exited */ }
+    }, 50);
     child.on('close', () => {
+      clearInterval(sample);
       const secs = Number(process.hrtime.bigint() - t0) / 1e9;
       const ok = Number(/Accepted\s*:\s*(\d+)/.exec(out)?.[1] ?? 0);
       const rejected = Number(/Rejected\s*:\s*(\d+)/.exec(out)?.[1] ?? 0);
       const lost = Number(/Lost\s*:\s*(\d+)/.exec(out)?.[1] ?? NaN);
-      resolve({ perSecond: Math.round(ok / secs), ok, rejected, lost, secs });
+      resolve({ perSecond: Math.round(ok / secs), ok, rejected, lost, secs, clientCpu: Math.round((ticks / 100 / secs) * 100) });
     });
   });
 }
@@ -160,7 +171,9 @@ async function main() {
   const cpu = process.cpuUsage(cpu0);
   // Near 100 %: the engine is the bottleneck; well below: the load generator is.
   const enginePct = Math.round(((cpu.user + cpu.system) / 1000 / (Number(process.hrtime.bigint() - wall0) / 1e6)) * 100);
-  console.log(`hotspotdesk auth_per_s=${med.perSecond} lost=${med.lost} rejected=${med.rejected} runs=${runs.map((x) => x.perSecond).join(',')} engine_cpu=${enginePct}%`);
+  // CPU the engine spent per Access-Request: comparable across runs even when radclient sets the pace.
+  const usPerReq = ((cpu.user + cpu.system) / runs.reduce((n, x) => n + x.ok + x.rejected, 0)).toFixed(1);
+  console.log(`hotspotdesk auth_per_s=${med.perSecond} lost=${med.lost} rejected=${med.rejected} runs=${runs.map((x) => x.perSecond).join(',')} engine_cpu=${enginePct}% engine_us_per_req=${usPerReq} radclient_cpu=${med.clientCpu}%`);
   if (process.env.BENCH_AUTH_ONLY) {
     await engine.stop();
     fs.rmSync(work, { recursive: true, force: true });
@@ -187,7 +200,14 @@ async function main() {
   const { monitorEventLoopDelay, PerformanceObserver } = require('node:perf_hooks');
   const loop = monitorEventLoopDelay({ resolution: 1 });
   const gcPauses = [];
-  const gcObs = new PerformanceObserver((list) => list.getEntries().forEach((e) => gcPauses.push(e.duration)));
+  // Pauses by kind: a long scavenge (young generation) and a long mark-compact need different cures.
+  const { constants: { NODE_PERFORMANCE_GC_MINOR, NODE_PERFORMANCE_GC_MAJOR } } = require('node:perf_hooks');
+  const gcByKind = { minor: [], major: [], other: [] };
+  const gcObs = new PerformanceObserver((list) => list.getEntries().forEach((e) => {
+    gcPauses.push(e.duration);
+    const kind = e.detail?.kind;
+    (kind === NODE_PERFORMANCE_GC_MINOR ? gcByKind.minor : kind === NODE_PERFORMANCE_GC_MAJOR ? gcByKind.major : gcByKind.other).push(e.duration);
+  }));
   gcObs.observe({ entryTypes: ['gc'] });
   loop.enable();
   const lat = await new Promise((resolve, reject) => {
@@ -200,9 +220,14 @@ async function main() {
   loop.disable();
   gcObs.disconnect();
   gcPauses.sort((a, b) => b - a);
-  console.log(`engine event-loop delay during it: p99=${(loop.percentile(99) / 1e6).toFixed(2)} ms max=${(loop.max / 1e6).toFixed(2)} ms; gc pauses=${gcPauses.length} longest=${(gcPauses[0] ?? 0).toFixed(2)} ms`);
+  console.log(`engine event-loop delay during it: p99=${(loop.percentile(99) / 1e6).toFixed(2)} ms max=${(loop.max / 1e6).toFixed(2)} ms; gc pauses=${gcPauses.length} longest=${(gcPauses[0] ?? 0).toFixed(2)} ms (${Object.entries(gcByKind).map(([k, v]) => `${k} ${v.length}×, max ${Math.max(0, ...v).toFixed(2)}`).join('; ')})`);
   console.log(`hotspotdesk auth_latency_ms rate=${rate}/s p50=${lat.p50.toFixed(2)} p99=${lat.p99.toFixed(2)} max=${lat.max.toFixed(2)} lost=${lat.lost} n=${lat.n}`);
 
+  if (process.env.BENCH_NO_ACCT) {
+    await engine.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+    return;
+  }
   const a1 = await runRadclient(path.join(work, 'acct1.txt'), ports.acct, 'acct', parallel, secretFile);
   const a2 = await runRadclient(path.join(work, 'acct2.txt'), ports.acct, 'acct', parallel, secretFile);
   const rows = engine.db.prepare('SELECT COUNT(*) AS n FROM sessions').get().n;

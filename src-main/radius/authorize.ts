@@ -3,8 +3,7 @@ import type { Clock } from '../clock';
 import type { SecretBox } from '../secrets';
 import type { Logger } from '../log';
 import type { SettingsStore } from '../deps';
-import { normalizePhone } from '../../src-shared/phone';
-import { normalizeMac } from '../../src-shared/mac';
+import { fastNormalizeMac, fastNormalizePhone } from './identity';
 import { mikrotikRateLimit, splitGigawords } from '../../src-shared/units';
 import { Attr, Mikrotik, Vendor } from './attributes';
 import type { OutAttr } from './codec';
@@ -64,21 +63,45 @@ export function createAuthorizer(deps: {
   const { db, clock, billing } = deps;
   // One statement per login (the hot path): customer, active subscription, online devices and
   // the device binding together. Every lookup is by a unique or leading index column.
+  // Rows come back as arrays (`raw`) with positional parameters and are turned into a LoginRow
+  // here: better-sqlite3 builds a named-column row object through the V8 C++ API, one property
+  // at a time, and binds named parameters by name; on this statement that was half its cost.
   const loginColumns = `c.id AS customer_id, c.status, c.hotspot_password_enc,
       s.id AS sub_id, s.expires_at, s.data_limit_bytes, s.bytes_used, s.download_bps, s.upload_bps, s.devices,
       s.router_ids, s.zone_ids,
       (SELECT group_concat(mac) FROM sessions o WHERE o.customer_id = c.id AND o.status = 'online') AS online_macs,
-      (SELECT customer_id FROM devices dv WHERE dv.mac = @mac) AS device_owner`;
-  const byPhone = db.prepare<{ key: string; mac: string | null }, LoginRow>(
+      (SELECT customer_id FROM devices dv WHERE dv.mac = ?) AS device_owner`;
+  // Parameters in SQL text order: the device MAC (in the column list), then the key.
+  const byPhone = db.prepare<[string | null, string], unknown[]>(
     `SELECT ${loginColumns} FROM customers c
        LEFT JOIN subscriptions s ON s.customer_id = c.id AND s.status = 'active'
-      WHERE c.phone = @key`,
-  );
-  const byMac = db.prepare<{ key: string; mac: string | null }, LoginRow>(
+      WHERE c.phone = ?`,
+  ).raw(true);
+  const byMac = db.prepare<[string | null, string], unknown[]>(
     `SELECT ${loginColumns} FROM devices d JOIN customers c ON c.id = d.customer_id
        LEFT JOIN subscriptions s ON s.customer_id = c.id AND s.status = 'active'
-      WHERE d.mac = @key`,
-  );
+      WHERE d.mac = ?`,
+  ).raw(true);
+  function toRow(r: unknown[] | undefined): LoginRow | undefined {
+    if (!r) return undefined;
+    // Same order as loginColumns.
+    return {
+      customer_id: r[0] as number,
+      status: r[1] as string,
+      hotspot_password_enc: r[2] as string,
+      sub_id: r[3] as number | null,
+      expires_at: r[4] as number | null,
+      data_limit_bytes: r[5] as number | null,
+      bytes_used: r[6] as number,
+      download_bps: r[7] as number,
+      upload_bps: r[8] as number,
+      devices: r[9] as number,
+      router_ids: r[10] as string,
+      zone_ids: r[11] as string,
+      online_macs: r[12] as string | null,
+      device_owner: r[13] as number | null,
+    };
+  }
   const lastEnded = db.prepare<[number], { status: string }>(
     `SELECT status FROM subscriptions WHERE customer_id = ? AND status IN ('expired', 'exhausted')
       ORDER BY COALESCE(ended_at, 0) DESC, id DESC LIMIT 1`,
@@ -168,10 +191,10 @@ export function createAuthorizer(deps: {
 
   function authorize(req: AccessRequest): AuthDecision {
     const username = req.username.trim();
-    const userMac = normalizeMac(username);
-    const phone = userMac ? null : normalizePhone(username);
+    const userMac = fastNormalizeMac(username);
+    const phone = userMac ? null : fastNormalizePhone(username);
     const lookup = () =>
-      userMac ? byMac.get({ key: userMac, mac: req.mac }) : phone?.ok ? byPhone.get({ key: phone.e164, mac: req.mac }) : undefined;
+      toRow(userMac ? byMac.get(req.mac, userMac) : phone?.ok ? byPhone.get(req.mac, phone.e164) : undefined);
     let row = lookup();
     if (!row) return { accept: false, reason: 'unknown_user' };
     const customerId = row.customer_id;

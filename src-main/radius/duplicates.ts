@@ -11,6 +11,17 @@
  */
 export type DuplicateCheck = { state: 'new' } | { state: 'pending' } | { state: 'done'; reply: Buffer };
 
+/**
+ * Keys are numbers on the packet path (protocol.ts packs router, port and identifier into one):
+ * a string key was built, flattened and hashed per request, which the profile showed. Strings
+ * still work (tests, tools).
+ */
+export type DuplicateKey = number | string;
+
+// Shared results: 'new' is the answer to nearly every request, so it allocates nothing.
+const NEW: DuplicateCheck = Object.freeze({ state: 'new' });
+const PENDING: DuplicateCheck = Object.freeze({ state: 'pending' });
+
 interface Entry {
   authenticator: Buffer;
   reply: Buffer | null;
@@ -19,20 +30,27 @@ interface Entry {
 
 export interface DuplicateCache {
   /** Looks the request up; a miss records it as pending. */
-  begin(key: string, authenticator: Buffer): DuplicateCheck;
+  begin(key: DuplicateKey, authenticator: Buffer): DuplicateCheck;
   /** The reply to resend for retransmits within the window. */
-  finish(key: string, authenticator: Buffer, reply: Buffer): void;
+  finish(key: DuplicateKey, authenticator: Buffer, reply: Buffer): void;
   /** Processing failed without a reply: let a retransmit be processed afresh. */
-  abort(key: string, authenticator: Buffer): void;
+  abort(key: DuplicateKey, authenticator: Buffer): void;
   size(): number;
   clear(): void;
 }
 
 /** `now` is a monotonic millisecond clock (a cache detail, not domain time). */
 export function createDuplicateCache(windowMs: number, now: () => number = monotonicMs): DuplicateCache {
-  const map = new Map<string, Entry>();
+  const map = new Map<DuplicateKey, Entry>();
 
+  // Eviction runs at most every `sweepMs`, not on every request: each pass allocates an iterator
+  // and walks from the front. Lookups still compare `at` with the window, so a stale entry that
+  // is not evicted yet is never answered from; it only lives up to `sweepMs` longer.
+  const sweepMs = Math.min(1000, windowMs / 8);
+  let lastSweep = -Infinity;
   function evictExpired(t: number): void {
+    if (t - lastSweep < sweepMs) return;
+    lastSweep = t;
     // Map iteration is insertion order and every touch re-inserts, so expired entries are at the
     // front: the loop stops at the first live one (amortised O(1) per request).
     for (const [k, e] of map) {
@@ -46,13 +64,24 @@ export function createDuplicateCache(windowMs: number, now: () => number = monot
       const t = now();
       evictExpired(t);
       const e = map.get(key);
-      if (e && t - e.at < windowMs && e.authenticator.equals(authenticator)) {
-        return e.reply ? { state: 'done', reply: e.reply } : { state: 'pending' };
+      if (e) {
+        if (t - e.at < windowMs && e.authenticator.equals(authenticator)) {
+          return e.reply ? { state: 'done', reply: e.reply } : PENDING;
+        }
+        // A new request on this (source, identifier): reuse the entry and its authenticator
+        // buffer instead of allocating both per request (fewer short-lived objects for the
+        // scavenger). Re-inserted so the map stays in touch order for evictExpired.
+        map.delete(key);
+        if (e.authenticator.length === authenticator.length) authenticator.copy(e.authenticator);
+        else e.authenticator = Buffer.from(authenticator);
+        e.reply = null;
+        e.at = t;
+        map.set(key, e);
+        return NEW;
       }
-      if (e) map.delete(key);
       // Copy: the authenticator is a view into a datagram buffer that we do not own.
       map.set(key, { authenticator: Buffer.from(authenticator), reply: null, at: t });
-      return { state: 'new' };
+      return NEW;
     },
     finish(key, authenticator, reply) {
       const e = map.get(key);
@@ -67,6 +96,8 @@ export function createDuplicateCache(windowMs: number, now: () => number = monot
   };
 }
 
+/** performance.now(): monotonic like hrtime, without a BigInt and a division per call (it is
+ * read several times per Access-Request). Fractional milliseconds; only compared and added. */
 export function monotonicMs(): number {
-  return Number(process.hrtime.bigint() / 1_000_000n);
+  return performance.now();
 }

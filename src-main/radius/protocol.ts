@@ -7,7 +7,7 @@ import { decryptUserPassword, signResponse, verifyMessageAuthenticator, verifyRe
 import type { Credentials } from './credentials';
 import type { DuplicateCache } from './duplicates';
 import type { Counters, DropReason, RejectReason } from './counters';
-import { normalizeMac } from '../../src-shared/mac';
+import { fastNormalizeMac } from './identity';
 import { joinGigawords } from '../../src-shared/units';
 
 /**
@@ -138,6 +138,17 @@ export function createProtocol(deps: ProtocolDeps): Protocol {
     return out;
   }
 
+  /**
+   * Duplicate-cache key (RFC 5080: source, port, Identifier) as one number instead of a string
+   * built per request. The router stands for the source address: every admitted packet has one,
+   * and a router has exactly one NAS IP (byIp also folds `::ffff:a.b.c.d` into `a.b.c.d`, which is
+   * the same sender). Layout: router id, auth/accounting bit, 16-bit port, 8-bit Identifier;
+   * exact (below 2^53) for router ids under 2^28.
+   */
+  function dupKey(router: RouterInfo, acct: 0 | 1, srcPort: number, identifier: number): number {
+    return ((router.id * 2 + acct) * 65536 + srcPort) * 256 + identifier;
+  }
+
   function respond(p: Packet, router: RouterInfo, code: number, attrs: OutAttr[], withMa: boolean): Buffer {
     const { packet, maOffset } = encodePacket(code, p.identifier, p.authenticator, attrs, {
       messageAuthenticator: withMa,
@@ -179,7 +190,7 @@ export function createProtocol(deps: ProtocolDeps): Protocol {
       return drop('missing_message_authenticator', srcIp, router);
     }
 
-    const key = `a|${srcIp}|${srcPort}|${p.identifier}`;
+    const key = dupKey(router, 0, srcPort, p.identifier);
     const dup = duplicates.begin(key, p.authenticator);
     if (dup.state !== 'new') {
       counters.duplicates++;
@@ -197,7 +208,7 @@ export function createProtocol(deps: ProtocolDeps): Protocol {
         router,
         username,
         credentials: credentialsOf(p, router),
-        mac: callingId ? normalizeMac(callingId) : null,
+        mac: callingId ? fastNormalizeMac(callingId) : null,
         framedIp: getIp(p, Attr.FramedIpAddress),
         signed: ma !== undefined,
       };
@@ -242,7 +253,7 @@ export function createProtocol(deps: ProtocolDeps): Protocol {
       statusType,
       acctSessionId,
       username: getString(p, Attr.UserName),
-      mac: callingId ? normalizeMac(callingId) : null,
+      mac: callingId ? fastNormalizeMac(callingId) : null,
       ip: getIp(p, Attr.FramedIpAddress) ?? getIp(p, Mikrotik.HostIp, Vendor.Mikrotik),
       nasPort: nasPortId ?? (nasPort !== undefined ? String(nasPort) : undefined),
       classValue: getString(p, Attr.Class),
@@ -269,7 +280,7 @@ export function createProtocol(deps: ProtocolDeps): Protocol {
     const perSession = statusType === AcctStatus.Start || statusType === AcctStatus.Stop || statusType === AcctStatus.InterimUpdate;
     if (perSession && acctSessionId === '') return drop('malformed', srcIp, router, 'no Acct-Session-Id');
 
-    const key = `c|${srcIp}|${srcPort}|${p.identifier}`;
+    const key = dupKey(router, 1, srcPort, p.identifier);
     const dup = duplicates.begin(key, p.authenticator);
     if (dup.state !== 'new') {
       counters.duplicates++;

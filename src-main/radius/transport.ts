@@ -1,4 +1,5 @@
 import dgram from 'node:dgram';
+import dns from 'node:dns';
 import net from 'node:net';
 import { AppError } from '../errors';
 
@@ -37,7 +38,7 @@ export function createUdpListener(opts: {
       if (socket) return;
       const type = net.isIPv6(opts.bind) ? 'udp6' : 'udp4';
       // A large receive buffer absorbs bursts (a router reboot sends every session's Stop at once).
-      const s = dgram.createSocket({ type, recvBufferSize: 8 * 1024 * 1024 });
+      const s = dgram.createSocket({ type, recvBufferSize: 8 * 1024 * 1024, lookup: literalLookup });
       await new Promise<void>((resolve, reject) => {
         const onError = (err: NodeJS.ErrnoException) => {
           s.close();
@@ -84,3 +85,21 @@ export function createUdpListener(opts: {
     port: () => bound,
   };
 }
+
+/**
+ * node:dgram resolves the destination of every send() through `lookup`, by default dns.lookup,
+ * which for an IP literal still validates its arguments and answers on process.nextTick: a tick
+ * and closures per reply. Our replies always go to rinfo.address, an IP literal, so answer
+ * synchronously (what dns.lookup answers, one tick earlier); anything else (a bind hostname)
+ * still goes to dns.lookup.
+ */
+function literalLookup(
+  hostname: string,
+  options: dns.LookupOneOptions | number,
+  callback: (err: NodeJS.ErrnoException | null, address: string, family: number) => void,
+): void {
+  const family = net.isIP(hostname);
+  if (family !== 0) callback(null, hostname, family);
+  else dns.lookup(hostname, options as dns.LookupOneOptions, callback);
+}
+

@@ -182,6 +182,29 @@ describe('RADIUS authentication over UDP (virtual MikroTik NAS)', () => {
     expect(status.duplicates).toBe(1);
   });
 
+  it('a reset hotspot password and a changed router secret take effect on the next request', async () => {
+    // The engine keeps decrypted hotspot passwords (keyed by the sealed value) and router secrets
+    // (reloaded on routers.changed) in memory; neither cache may outlive a change.
+    const w = await radiusWorld();
+    const c = await w.customer('01412345678');
+    const login = (password: string, mac = MAC) => w.nas.login({ username: c.username, password, method: 'pap', mac, ip: IP });
+    expect((await login(c.password)).accepted).toBe(true); // the old password is now cached
+    const reset = await w.ok('customers.update', { id: c.customerId, resetHotspotPassword: true });
+    expect(reset.hotspotPassword).not.toBe(c.password);
+    expect((await login(c.password)).accepted).toBe(false);
+    expect((await login(reset.hotspotPassword)).accepted).toBe(true);
+
+    await w.ok('routers.update', { id: w.routerId, secret: 'router-secret-2' });
+    w.nas.opts.tries = 1;
+    w.nas.opts.timeoutMs = 200;
+    const before = w.engine.radius.status().dropped.bad_authenticator ?? 0;
+    expect(await w.nas.exchange(w.nas.buildAccessRequest({ username: c.username, password: reset.hotspotPassword, method: 'pap', mac: MAC, ip: IP }), w.ports.auth!)).toBeNull();
+    expect(w.engine.radius.status().dropped.bad_authenticator).toBe(before + 1); // old secret: dropped
+    w.nas.opts.secret = 'router-secret-2';
+    w.nas.opts.tries = 3;
+    expect((await login(reset.hotspotPassword)).accepted).toBe(true);
+  });
+
   it('start() fails with PORT_IN_USE when the auth port is taken', async () => {
     const w = await radiusWorld();
     const again = createRadiusServer({ ...w.engine.deps, config: { ...w.engine.config, radiusAuthPort: w.ports.auth! }, billing: w.engine.billing });

@@ -8,6 +8,9 @@ import {
   verifyMessageAuthenticator, verifyRequestAuthenticator, verifyResponseAuthenticator,
 } from '../../src-main/radius/crypto';
 import { createDuplicateCache } from '../../src-main/radius/duplicates';
+import { fastNormalizeMac, fastNormalizePhone } from '../../src-main/radius/identity';
+import { normalizeMac } from '../../src-shared/mac';
+import { normalizePhone } from '../../src-shared/phone';
 import { credentialsMatch } from '../../src-main/radius/credentials';
 import { hmacMd5, md5 } from '../../src-main/radius/md5';
 
@@ -235,5 +238,43 @@ describe('duplicate cache (RFC 5080)', () => {
       c.begin(key, crypto.randomBytes(16));
     }
     expect(c.size()).toBe(256);
+  });
+});
+
+describe('hot-path identity parsing (identity.ts) matches src-shared exactly', () => {
+  it('fastNormalizeMac and fastNormalizePhone return what normalizeMac and normalizePhone return', () => {
+    const inputs = [
+      '', ' ', 'AA:BB:CC:DD:EE:FF', 'aa:bb:cc:dd:ee:ff', 'AA-BB-CC-DD-EE-FF', 'aabb.ccdd.eeff', 'AABBCCDDEEFF',
+      ' AA:BB:CC:DD:EE:FF', 'AA:BB:CC:DD:EE:FF ', 'AA:BB-CC:DD:EE:FF', 'AA:BB:CC:DD:EE:FG', 'AA:BB:CC:DD:EE',
+      '001122334455', '01712345678', ' 01712345678', '01712345678 ', '01212345678', '+8801712345678', '8801712345678',
+      '1712345678', '017-1234-5678', '০১৭১২৩৪৫৬৭৮', '0171234567', '017123456789', 'user', '\u00a0AABBCCDDEEFF',
+    ];
+    const rnd = () => Array.from({ length: 1 + Math.floor(Math.random() * 18) }, () => '0123456789abcdefABCDEF:-. +'[Math.floor(Math.random() * 27)]).join('');
+    for (let i = 0; i < 5000; i++) inputs.push(rnd());
+    for (const s of inputs) {
+      expect(fastNormalizeMac(s), JSON.stringify(s)).toEqual(normalizeMac(s));
+      expect(fastNormalizePhone(s), JSON.stringify(s)).toEqual(normalizePhone(s));
+    }
+  });
+});
+
+describe('duplicate cache with numeric keys (as protocol.ts uses it)', () => {
+  it('reuses the entry for a new authenticator without answering from the old one', () => {
+    let t = 0;
+    const c = createDuplicateCache(1000, () => t);
+    const a1 = Buffer.alloc(16, 1);
+    const a2 = Buffer.alloc(16, 2);
+    expect(c.begin(7, a1).state).toBe('new');
+    c.finish(7, a1, Buffer.from('r1'));
+    expect(c.begin(7, a2).state).toBe('new');
+    expect(c.begin(7, a2).state).toBe('pending'); // the entry now holds a2, not a1's reply
+    c.finish(7, a2, Buffer.from('r2'));
+    expect(c.begin(7, a2)).toEqual({ state: 'done', reply: Buffer.from('r2') });
+    expect(c.begin(7, a1).state).toBe('new');
+    t = 999;
+    expect(c.begin(7, a1).state).toBe('pending');
+    t = 2000; // past the window: not answered from the stale entry even before it is evicted
+    expect(c.begin(7, a1).state).toBe('new');
+    expect(c.size()).toBe(1);
   });
 });
