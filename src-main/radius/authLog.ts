@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { Clock } from '../clock';
+import type { AuthLogEntry as StoredAuthLogEntry } from '../../src-shared/api/radius';
 
 /**
  * The auth log (accept/reject/drop with a reason), written in batches: one INSERT per flush
@@ -12,16 +13,8 @@ import type { Clock } from '../clock';
  * a wrong secret writes at most `dropsPerMinute` lines a minute per source and reason, and 100 a
  * minute in all, so it cannot fill the disk; the counters in radius.status still count every packet.
  */
-export interface AuthLogEntry {
-  routerId: number | null;
-  nasIp: string | null;
-  username: string | null;
-  mac: string | null;
-  customerId: number | null;
-  result: 'accept' | 'reject' | 'drop';
-  reason: string | null;
-  detail?: string | null;
-}
+/** What a caller logs: the stored entry without the id and time the log assigns. */
+export type AuthLogEntry = Omit<StoredAuthLogEntry, 'id' | 'at' | 'detail'> & { detail?: string | null };
 
 export interface AuthLogWriter {
   write(e: AuthLogEntry): void;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHeadlessServer, type HeadlessServer } from './server';
+import { nav, openAdmin } from './ui';
 
 // A shop owner's first day in the admin UI, against the real headless server (HTTP bridge).
 // Tests in this file share one server and run in order.
@@ -20,21 +21,7 @@ test.afterAll(async () => {
   expect(await server?.stop()).toBe(0);
 });
 
-async function open(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
-  // Expected API refusals (400 invalid_input) are part of the tests; anything else is a bug.
-  page.on('response', (r) => r.status() >= 400 && !r.url().includes('/api/') && errors.push(`${r.status()} ${r.url()}`));
-  await page.goto(server.url);
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
-  return errors;
-}
-
-async function nav(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
+const open = (page: Page) => openAdmin(page, server.url);
 
 interface PackageOut {
   id: number;

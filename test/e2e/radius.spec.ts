@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { VirtualNas } from '../virtual-mikrotik/nas';
 import { startHeadlessServer, type HeadlessServer } from './server';
+import { nav, openAdmin } from './ui';
 
 // RADIUS from the owner's side: a virtual MikroTik hotspot (real UDP, node-radius) logs customers
 // in against the headless server; the owner sees who is online, kicks one, reads the auth log in
@@ -34,20 +35,7 @@ test.afterAll(async () => {
   expect(await server?.stop()).toBe(0);
 });
 
-async function open(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
-  page.on('response', (r) => r.status() >= 400 && !r.url().includes('/api/') && errors.push(`${r.status()} ${r.url()}`));
-  await page.goto(server.url);
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
-  return errors;
-}
-
-async function nav(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
+const open = (page: Page) => openAdmin(page, server.url);
 
 async function sell(phone: string, packageId: number): Promise<Customer> {
   const sale = await server.api<{ customerId: number }>('customers.sellPackage', { phone, packageId, method: 'cash' });

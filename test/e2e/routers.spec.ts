@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createVirtualRouterOsApi, type VirtualRouterOsApi } from '../virtual-mikrotik/routeros-api';
 import { startHeadlessServer, type HeadlessServer } from './server';
+import { nav, openAdmin } from './ui';
 
 // Router sync from the admin UI against the RouterOS API simulator over real TCP: the owner adds
 // a router, tests it, sets it up, diagnoses it, edits its walled garden, kicks a session, and
@@ -26,20 +27,7 @@ test.afterAll(async () => {
   await sim?.stop();
 });
 
-async function open(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
-  page.on('response', (r) => r.status() >= 400 && !r.url().includes('/api/') && errors.push(`${r.status()} ${r.url()}`));
-  await page.goto(server.url);
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
-  return errors;
-}
-
-async function nav(page: Page, name: string) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
+const open = (page: Page) => openAdmin(page, server.url);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
 
