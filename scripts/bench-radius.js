@@ -17,6 +17,10 @@
  *   env BENCH_RATE=N      latency run at N requests/s instead of half the peak
  *   env BENCH_AUTH_ONLY=1 stop after the Access-Request throughput runs
  *   env BENCH_NO_ACCT=1   stop after the latency run (skip accounting)
+ *   env BENCH_REQUEST_MA=0 requests shaped exactly like the anchor's: no Message-Authenticator in
+ *                         the request (the router row then has requireMessageAuthenticator false).
+ *                         The server still signs every reply with one and does the same DB work;
+ *                         only radclient's (and the server's) per-request MA work on the request goes.
  * Needs: radclient (apt-get install freeradius-utils). Runs on compiled code in build/main.
  */
 const { spawn, fork } = require('node:child_process');
@@ -28,6 +32,8 @@ const path = require('node:path');
 
 const BUILD = path.join(__dirname, '..', 'build', 'main');
 const SECRET = 'testing123';
+// Default on: every request carries a Message-Authenticator, and the router requires it.
+const REQUEST_MA = process.env.BENCH_REQUEST_MA !== '0';
 
 function arg(name, dflt) {
   const a = process.argv.find((x) => x.startsWith(`${name}=`));
@@ -66,7 +72,7 @@ function runRadclient(file, port, kind, parallel, secretFile) {
 
 /** Child process: paces pre-built Access-Requests at `rate`/s for `seconds`, reports latencies. */
 async function latencyClient() {
-  const { port, rate, seconds, packets } = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
+  const { port, rate, seconds, packets, requestMa } = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
   const bufs = packets.map((b) => Buffer.from(b, 'base64'));
   const sockets = [];
   const inflight = [];
@@ -100,7 +106,7 @@ async function latencyClient() {
         const pkt = Buffer.from(bufs[sent % bufs.length]);
         pkt[1] = id; // the Message-Authenticator covers the id: the prebuilt set is re-signed below
         pending.set(id, process.hrtime.bigint());
-        sockets[sIdx].send(resign(pkt), port, '127.0.0.1');
+        sockets[sIdx].send(requestMa ? resign(pkt) : pkt, port, '127.0.0.1');
       }
       if (sent < total) setTimeout(tick, 1);
       else setTimeout(resolve, 500);
@@ -141,7 +147,7 @@ async function main() {
   const engine = await createEngine(config, { log: silentLogger() });
   await engine.start();
   const ports = engine.radius.ports();
-  const r = await engine.call('routers.create', { name: 'bench', nasIp: '127.0.0.1', secret: SECRET });
+  const r = await engine.call('routers.create', { name: 'bench', nasIp: '127.0.0.1', secret: SECRET, requireMessageAuthenticator: REQUEST_MA });
   if (!r.ok) throw new Error(JSON.stringify(r));
   const pkg = await engine.call('packages.create', { name: 'bench', price: 3000, validitySeconds: 30 * 86400, dataLimitBytes: 2 ** 40, downloadBps: 5_000_000, uploadBps: 5_000_000 });
   engine.db.transaction(() => {
@@ -149,13 +155,14 @@ async function main() {
   })();
   const pw = engine.db.prepare('SELECT phone, hotspot_password_enc AS enc FROM customers ORDER BY id').all()
     .map((row) => engine.deps.secrets.decrypt(row.enc));
+  console.log(`request Message-Authenticator: ${REQUEST_MA ? 'on (required by the router)' : 'off (anchor shape; replies still signed)'}`);
   console.log(`setup: ${users} customers with active packages in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   // Written line by line: held in memory they would inflate the RSS figure below.
   const out = (name) => fs.openSync(path.join(work, name), 'w');
   const [fAuth, fAcct1, fAcct2] = [out('auth.txt'), out('acct1.txt'), out('acct2.txt')];
   for (let i = 0; i < users; i++) {
-    fs.writeSync(fAuth, `User-Name = "${phone(i)}", User-Password = "${pw[i]}", NAS-IP-Address = 127.0.0.1, Calling-Station-Id = "${mac(i)}", Message-Authenticator = 0x00\n\n`);
+    fs.writeSync(fAuth, `User-Name = "${phone(i)}", User-Password = "${pw[i]}", NAS-IP-Address = 127.0.0.1, Calling-Station-Id = "${mac(i)}"${REQUEST_MA ? ', Message-Authenticator = 0x00' : ''}\n\n`);
     const base = `User-Name = "${phone(i)}", Acct-Status-Type = Interim-Update, Acct-Session-Id = "s${i}", NAS-IP-Address = 127.0.0.1, Calling-Station-Id = "${mac(i)}", Framed-IP-Address = 10.5.${(i >> 8) & 255}.${i & 255}`;
     fs.writeSync(fAcct1, `${base}, Acct-Input-Octets = ${i * 1000}, Acct-Output-Octets = ${i * 3000}, Acct-Session-Time = 60\n\n`);
     fs.writeSync(fAcct2, `${base}, Acct-Input-Octets = ${i * 2000}, Acct-Output-Octets = ${i * 6000}, Acct-Session-Time = 120\n\n`);
@@ -191,7 +198,7 @@ async function main() {
       { type: 2, value: encryptUserPassword(pw[i], Buffer.from(SECRET), authenticator) },
       { type: 4, value: { ip: '127.0.0.1' } },
       { type: 31, value: mac(i) },
-    ], { messageAuthenticator: true });
+    ], { messageAuthenticator: REQUEST_MA });
     packets.push(packet.toString('base64'));
     maOffsets.push(maOffset);
   }
@@ -212,7 +219,7 @@ async function main() {
   loop.enable();
   const lat = await new Promise((resolve, reject) => {
     const spec = path.join(work, 'latency.json');
-    fs.writeFileSync(spec, JSON.stringify({ port: ports.auth, rate, seconds: 5, packets }));
+    fs.writeFileSync(spec, JSON.stringify({ port: ports.auth, rate, seconds: 5, packets, requestMa: REQUEST_MA }));
     const child = fork(__filename, ['latency-client', spec]);
     child.on('message', resolve);
     child.on('error', reject);
@@ -221,6 +228,8 @@ async function main() {
   gcObs.disconnect();
   gcPauses.sort((a, b) => b - a);
   console.log(`engine event-loop delay during it: p99=${(loop.percentile(99) / 1e6).toFixed(2)} ms max=${(loop.max / 1e6).toFixed(2)} ms; gc pauses=${gcPauses.length} longest=${(gcPauses[0] ?? 0).toFixed(2)} ms (${Object.entries(gcByKind).map(([k, v]) => `${k} ${v.length}×, max ${Math.max(0, ...v).toFixed(2)}`).join('; ')})`);
+  const cp = engine.status().checkpointer;
+  if (cp) console.log(`wal checkpointer (worker): checkpoints=${cp.checkpoints} moving_frames=${cp.checkpointsMovingFrames} frames=${cp.framesCheckpointed} max_wal_frames=${cp.maxWalFrames} longest=${cp.maxMs.toFixed(1)} ms truncates=${cp.truncates} errors=${cp.errors} fell_back=${cp.fellBack} main_autocheckpoint=${engine.db.pragma('wal_autocheckpoint', { simple: true })}`);
   console.log(`hotspotdesk auth_latency_ms rate=${rate}/s p50=${lat.p50.toFixed(2)} p99=${lat.p99.toFixed(2)} max=${lat.max.toFixed(2)} lost=${lat.lost} n=${lat.n}`);
 
   if (process.env.BENCH_NO_ACCT) {
