@@ -3,9 +3,8 @@ import { Banner } from '../components/Banner';
 import { PageHeader } from '../components/PageHeader';
 import { RadiusHealth } from '../components/RadiusHealth';
 import { SellForm } from '../components/SellForm';
-import { StatusBadge } from '../components/StatusBadge';
-import { formatDateTime, formatTaka, localPhone } from '../format';
-import { navigate } from '../route';
+import { PaymentsTable } from '../components/PaymentsTable';
+import { formatTaka } from '../format';
 import { useDashboardStore } from '../stores/dashboardStore';
 import { useRadiusStatusStore } from '../stores/radiusStatusStore';
 
@@ -51,32 +50,7 @@ export function DashboardPage() {
         {recent.length === 0 ? (
           <p className="muted">No payments yet.</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Time</th>
-                <th>Customer</th>
-                <th>Package</th>
-                <th>Method</th>
-                <th className="num">Amount</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recent.map((p) => (
-                <tr key={p.id} className={p.customerId ? 'clickable' : ''} onClick={() => p.customerId && navigate(`/customers/${p.customerId}`)}>
-                  <td>{formatDateTime(p.createdAt)}</td>
-                  <td>{localPhone(p.customerPhone)}</td>
-                  <td>{p.packageName ?? '—'}</td>
-                  <td className="cap">{p.method}</td>
-                  <td className="num">{formatTaka(p.amount)}</td>
-                  <td>
-                    <StatusBadge status={p.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PaymentsTable payments={recent} />
         )}
       </section>
     </>

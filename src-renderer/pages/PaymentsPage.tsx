@@ -3,19 +3,11 @@ import type { PaymentMethod, PaymentStatus } from '../../src-shared/domain';
 import { Banner } from '../components/Banner';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
-import { StatusBadge } from '../components/StatusBadge';
-import { formatDateTime, formatTaka, localPhone } from '../format';
-import { navigate } from '../route';
+import { PaymentsTable, PAYMENT_METHODS } from '../components/PaymentsTable';
+import { formatTaka } from '../format';
 import { emptyPaymentFilters, PAYMENTS_PAGE_SIZE, usePaymentsStore } from '../stores/paymentsStore';
 
-const METHODS: Array<[PaymentMethod, string]> = [
-  ['cash', 'Cash'],
-  ['voucher', 'Recharge card'],
-  ['bkash', 'bKash'],
-  ['nagad', 'Nagad'],
-  ['sslcommerz', 'SSLCommerz'],
-];
-const METHOD_LABEL = Object.fromEntries(METHODS) as Record<PaymentMethod, string>;
+const METHODS = PAYMENT_METHODS;
 
 export function PaymentsPage() {
   const { items, total, offset, filters, loaded, error, load, setFilters, setOffset } = usePaymentsStore();
@@ -72,36 +64,11 @@ export function PaymentsPage() {
         </div>
       ) : (
         <div className="card flush">
-          <table className="table" aria-label="Payments">
-            <thead>
-              <tr>
-                <th>Invoice</th>
-                <th>Time</th>
-                <th>Customer</th>
-                <th>Package</th>
-                <th>Method</th>
-                <th className="num">Amount</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id} className={p.customerId ? 'clickable' : ''} onClick={() => p.customerId && navigate(`/customers/${p.customerId}`)}>
-                  <td className="mono">{p.invoiceNo}</td>
-                  <td>{formatDateTime(p.createdAt)}</td>
-                  <td className="mono">{localPhone(p.customerPhone)}</td>
-                  <td>{p.packageName ?? '—'}</td>
-                  <td>
-                    {METHOD_LABEL[p.method] ?? p.method}
-                    {p.gatewayRef ? <span className="muted small"> · {p.gatewayRef}</span> : null}
-                  </td>
-                  <td className="num">{formatTaka(p.amount)}</td>
-                  <td title={p.failureReason ?? undefined}>
-                    <StatusBadge status={p.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+          <PaymentsTable
+            payments={items}
+            detailed
+            label="Payments"
+            footer={
             <tfoot>
               <tr>
                 <td colSpan={5}>
@@ -112,7 +79,8 @@ export function PaymentsPage() {
                 <td />
               </tr>
             </tfoot>
-          </table>
+            }
+          />
           <Pager offset={offset} pageSize={PAYMENTS_PAGE_SIZE} total={total} onChange={setOffset} />
         </div>
       )}
