@@ -188,6 +188,8 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     },
 
     status() {
+      // Subsystems read the database for their status; once it is closed there is only the state.
+      if (!db.open) return { state };
       return { state, ...Object.fromEntries(subsystems.map(([n, s]) => [n, s.status()])) };
     },
   };

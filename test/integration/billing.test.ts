@@ -307,5 +307,6 @@ describe('shutdown', () => {
     await engine.stop(); // closes the database before the microtask flush runs
     await Promise.resolve();
     expect(events).toEqual([]);
+    expect(engine.status()).toEqual({ state: 'stopped' });
   });
 });
