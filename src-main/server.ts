@@ -79,25 +79,14 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  let running: RunningServer;
-  try {
-    running = await startServer(config);
-  } catch (e) {
-    const msg = isAppError(e) ? `${e.code}: ${e.message}` : `failed to start: ${(e as Error).message}`;
-    process.stderr.write(`hotspotdesk: ${msg}\n`);
-    process.exitCode = 1;
-    return;
-  }
-  const tokenFile = path.join(config.dataDir, ADMIN_TOKEN_FILE);
-  // The token itself is not printed (stdout is often captured into logs): the URL is, and the
-  // owner opens it with the token from the file, or pastes the token on the login screen.
-  process.stderr.write(`hotspotdesk: admin token in ${tokenFile}; open ${running.adminUrl}#token=<that token>\n`);
-  process.stdout.write(`ready admin=${running.adminUrl}\n`);
-
-  let stopping = false;
+  // Signal handlers go in before anything starts and before the ready line is printed: a
+  // supervisor may send SIGTERM the moment it reads that line (or while we start).
+  let running: RunningServer | null = null;
+  let stopRequested: string | null = null;
   const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopRequested) return;
+    stopRequested = signal;
+    if (!running) return; // still starting: stopped as soon as start finishes
     running.engine.log.info({ signal }, 'shutting down');
     running.close().then(
       () => {
@@ -111,6 +100,28 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+
+  let started: RunningServer;
+  try {
+    started = await startServer(config);
+  } catch (e) {
+    const msg = isAppError(e) ? `${e.code}: ${e.message}` : `failed to start: ${(e as Error).message}`;
+    process.stderr.write(`hotspotdesk: ${msg}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  running = started;
+  if (stopRequested) {
+    const signal = stopRequested;
+    stopRequested = null;
+    shutdown(signal);
+    return;
+  }
+  const tokenFile = path.join(config.dataDir, ADMIN_TOKEN_FILE);
+  // The token itself is not printed (stdout is often captured into logs): the URL is, and the
+  // owner opens it with the token from the file, or pastes the token on the login screen.
+  process.stderr.write(`hotspotdesk: admin token in ${tokenFile}; open ${started.adminUrl}#token=<that token>\n`);
+  process.stdout.write(`ready admin=${started.adminUrl}\n`);
 }
 
 if (require.main === module) void main();
