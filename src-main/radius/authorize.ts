@@ -120,21 +120,6 @@ export function createAuthorizer(deps: {
     return p;
   }
 
-  // Settings are read per Accept; the store may hit SQLite, so keep them for a second.
-  let settingsAt = -Infinity;
-  let interim = 60;
-  let idle = 0;
-  function replySettings(): { interim: number; idle: number } {
-    const t = monotonicMs();
-    if (t - settingsAt > 1000) {
-      const s = deps.settings.get();
-      interim = s.acctInterimInterval;
-      idle = s.idleTimeout;
-      settingsAt = t;
-    }
-    return { interim, idle };
-  }
-
   const scopes = new Map<string, number[]>();
   function ids(json: string): number[] {
     let v = scopes.get(json);
@@ -245,7 +230,9 @@ export function createAuthorizer(deps: {
     }
     reserve(customerId, device);
 
-    const { interim: interimS, idle: idleS } = replySettings();
+    // The settings store keeps its values in memory (refreshed on every write), so a change of
+    // interval or idle timeout applies to the very next Accept.
+    const { acctInterimInterval: interimS, idleTimeout: idleS } = deps.settings.get();
     const attrs: OutAttr[] = [{ type: Attr.Class, value: String(row.sub_id) }];
     if (row.expires_at !== null) attrs.push({ type: Attr.SessionTimeout, value: Math.max(1, Math.ceil((row.expires_at - now) / 1000)) });
     if (idleS > 0) attrs.push({ type: Attr.IdleTimeout, value: idleS });
