@@ -35,6 +35,10 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
   const byPhone = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE phone = ?');
   const devicesOf = db.prepare<[number], DeviceRow>('SELECT * FROM devices WHERE customer_id = ? ORDER BY id');
   const deviceByMac = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE mac = ?');
+  // Prepared once: bindDevice runs on a customer's first RADIUS login from a device.
+  const insertDevice = db.prepare<[string, number, string | null, number, number | null]>(
+    'INSERT OR IGNORE INTO devices (mac, customer_id, label, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const activeSummary = db.prepare<[number], { package_name: string; expires_at: number | null }>(
     "SELECT package_name, expires_at FROM subscriptions WHERE customer_id = ? AND status = 'active'",
   );
@@ -154,7 +158,7 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
         if (existing.customer_id !== customerId) throw new AppError('MAC_TAKEN', undefined, { field: 'mac' });
         return toDevice(existing);
       }
-      db.prepare('INSERT INTO devices (mac, customer_id, label, created_at) VALUES (?, ?, ?, ?)').run(mac, customerId, label ?? null, clock.now());
+      insertDevice.run(mac, customerId, label ?? null, clock.now(), null);
       return toDevice(deviceByMac.get(mac)!);
     },
 
@@ -165,7 +169,8 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
     bindDevice(customerId: number, mac: string): BindResult {
       const existing = deviceByMac.get(mac);
       if (existing) return existing.customer_id === customerId ? 'already' : 'taken';
-      db.prepare('INSERT OR IGNORE INTO devices (mac, customer_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(mac, customerId, clock.now(), clock.now());
+      const now = clock.now();
+      insertDevice.run(mac, customerId, null, now, now);
       return 'bound';
     },
 
