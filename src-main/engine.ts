@@ -77,6 +77,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
   const radius = createRadiusServer({
     ...deps,
     billing,
+    routers,
     // Disconnect fallback: remove the session through the RouterOS API.
     kickViaApi: opts.kickViaApi ?? ((routerId, match) => routeros.kickSession(routerId, match)),
     disconnectTimeoutMs: opts.disconnectTimeoutMs,

@@ -12,6 +12,7 @@ import { createUdpListener } from './transport';
 import { createDisconnector, type KickViaApi } from './disconnect';
 import { createQueries, type AuthLogFilter, type SessionFilter } from './queries';
 import type { RadiusBilling } from './billingPort';
+import type { RouterStore } from '../routers';
 
 export type { KickViaApi, KickMatch } from './disconnect';
 export type { RadiusBilling } from './billingPort';
@@ -25,6 +26,8 @@ const AUTH_LOG_RETENTION_MS = 90 * 86_400_000;
 
 export interface RadiusServerDeps extends CoreDeps {
   billing: RadiusBilling;
+  /** The routers table (NAS IPs, decrypted secrets, CoA ports). */
+  routers: RouterStore;
   /** RouterOS API fallback when a Disconnect-Request is NAKed or unanswered. */
   kickViaApi?: KickViaApi;
   /** Disconnect-Request timeout per try and tries (tests shorten them). */
@@ -39,7 +42,7 @@ export interface RadiusServerDeps extends CoreDeps {
 export function createRadiusServer(deps: RadiusServerDeps) {
   const { config, db, clock, log, bus, settings } = deps;
   const counters = createCounters();
-  const routers = createRouterDirectory(db, deps.secrets, log);
+  const routers = createRouterDirectory(deps.routers, log);
   const authorizer = createAuthorizer({ db, clock, secrets: deps.secrets, log, settings, billing: deps.billing });
   const accounting = createAccountingStore({
     db, clock, billing: deps.billing, onSessionStarted: (c, m) => authorizer.sessionStarted(c, m),

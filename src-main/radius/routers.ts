@@ -1,12 +1,11 @@
-import type { Db } from '../db';
-import type { SecretBox } from '../secrets';
+import type { RouterStore } from '../routers';
 import type { Logger } from '../log';
 import type { RouterInfo, RouterLookup } from './protocol';
 
 /**
  * The router table in memory, keyed by NAS IP (the source address of its RADIUS packets).
  * Every packet needs it, and secrets are stored encrypted, so decrypting per packet would cost
- * more than the rest of the request. The admin API calls reload() after router changes.
+ * more than the rest of the request. Reloaded on the bus event `routers.changed`.
  */
 export interface RouterDirectory extends RouterLookup {
   reload(): void;
@@ -14,31 +13,21 @@ export interface RouterDirectory extends RouterLookup {
   all(): RouterInfo[];
 }
 
-interface RouterRow {
-  id: number;
-  name: string;
-  nas_ip: string;
-  radius_secret_enc: string;
-  coa_port: number;
-  zone_id: number | null;
-  require_message_authenticator: number;
-}
-
-export function createRouterDirectory(db: Db, secrets: SecretBox, log: Logger): RouterDirectory {
-  const select = db.prepare<[], RouterRow>(
-    `SELECT id, name, nas_ip, radius_secret_enc, coa_port, zone_id, require_message_authenticator
-       FROM routers WHERE removed_at IS NULL`,
-  );
+/**
+ * Built from the router store (src-main/routers), the one owner of the routers table and its
+ * secret decryption; this module only indexes it for the per-packet lookup.
+ */
+export function createRouterDirectory(routers: RouterStore, log: Logger): RouterDirectory {
   let byIp = new Map<string, RouterInfo>();
   let byId = new Map<number, RouterInfo>();
 
   function reload(): void {
     const ip = new Map<string, RouterInfo>();
     const id = new Map<number, RouterInfo>();
-    for (const r of select.all()) {
+    for (const r of routers.list()) {
       let secret: Buffer;
       try {
-        secret = Buffer.from(secrets.decrypt(r.radius_secret_enc), 'utf8');
+        secret = Buffer.from(routers.credentials(r.id).radiusSecret, 'utf8');
       } catch {
         // A secret sealed with another data key (restored backup): this router cannot talk to us
         // until its secret is saved again; the others keep working.
@@ -48,13 +37,13 @@ export function createRouterDirectory(db: Db, secrets: SecretBox, log: Logger): 
       const info: RouterInfo = {
         id: r.id,
         name: r.name,
-        nasIp: r.nas_ip,
+        nasIp: r.nasIp,
         secret,
-        coaPort: r.coa_port,
-        zoneId: r.zone_id,
-        requireMessageAuthenticator: r.require_message_authenticator === 1,
+        coaPort: r.coaPort,
+        zoneId: r.zoneId,
+        requireMessageAuthenticator: r.requireMessageAuthenticator,
       };
-      ip.set(normalizeIp(r.nas_ip), info);
+      ip.set(normalizeIp(r.nasIp), info);
       id.set(r.id, info);
     }
     // Swap whole maps so a packet never sees a half-built table.

@@ -212,7 +212,7 @@ describe('RADIUS authentication over UDP (virtual MikroTik NAS)', () => {
 
   it('start() fails with PORT_IN_USE when the auth port is taken', async () => {
     const w = await radiusWorld();
-    const again = createRadiusServer({ ...w.engine.deps, config: { ...w.engine.config, radiusAuthPort: w.ports.auth! }, billing: w.engine.billing });
+    const again = createRadiusServer({ ...w.engine.deps, config: { ...w.engine.config, radiusAuthPort: w.ports.auth! }, billing: w.engine.billing, routers: w.engine.routers });
     await expect(again.start()).rejects.toMatchObject({ code: 'PORT_IN_USE' });
     expect(again.status().listening).toBe(false);
   });
