@@ -4,10 +4,13 @@
  * `npm run bench:radius` — RADIUS throughput and latency of the real engine (not a test).
  *
  * Same load as ../shared/bench/freeradius-anchor.sh so the numbers sit side by side:
- *   - N customers (default 10,000) with active packages in SQLite, one router (127.0.0.1) that
- *     requires Message-Authenticator; radclient -p 200 sends one PAP Access-Request per customer
- *     (with Message-Authenticator, which the anchor does not even verify). Warm-up pass (it binds
- *     each device MAC, a write), then the median of three timed passes.
+ *   - N customers (default 10,000) with active packages in SQLite (a time package with a rate limit
+ *     and no data cap, like the anchor's users), one router (127.0.0.1); radclient -p 200 sends one
+ *     PAP Access-Request per customer, the same request file as the anchor's (no
+ *     Message-Authenticator in the request). Every reply is still signed with a
+ *     Message-Authenticator and carries Class, Session-Timeout, Idle-Timeout, Acct-Interim-Interval
+ *     and Mikrotik-Rate-Limit (FreeRADIUS's replies here carry two attributes and no signature).
+ *     Warm-up pass (it binds each device MAC, a write), then the median of three timed passes.
  *   - Accounting: one Interim-Update per customer, acknowledged only after a durable
  *     (synchronous=FULL) group commit; a first pass opens the sessions, a second charges deltas.
  *   - Latency: a separate process paces Access-Requests at half the measured peak and records
@@ -17,10 +20,14 @@
  *   env BENCH_RATE=N      latency run at N requests/s instead of half the peak
  *   env BENCH_AUTH_ONLY=1 stop after the Access-Request throughput runs
  *   env BENCH_NO_ACCT=1   stop after the latency run (skip accounting)
- *   env BENCH_REQUEST_MA=0 requests shaped exactly like the anchor's: no Message-Authenticator in
- *                         the request (the router row then has requireMessageAuthenticator false).
- *                         The server still signs every reply with one and does the same DB work;
- *                         only radclient's (and the server's) per-request MA work on the request goes.
+ *   env BENCH_DATA_LIMIT=1 the package has a data cap: every Accept also carries Mikrotik-Total-Limit
+ *                         and -Gigawords (the anchor's users have no cap, so the default has none)
+ *   env BENCH_CPU_PROFILE=f V8 CPU profile of the three timed Access-Request passes
+ *   env BENCH_REQUEST_MA=1 hardened requests: each carries a Message-Authenticator and the router
+ *                         requires it (the product's default, BlastRADIUS). radclient then signs
+ *                         every request and checks every reply's signature, which costs it ~16 %
+ *                         more time per request than the anchor's load even against a server that
+ *                         does no work (docs/performance.md, round 4): not like for like.
  * Needs: radclient (apt-get install freeradius-utils). Runs on compiled code in build/main.
  */
 const { spawn, fork } = require('node:child_process');
@@ -32,8 +39,8 @@ const path = require('node:path');
 
 const BUILD = path.join(__dirname, '..', 'build', 'main');
 const SECRET = 'testing123';
-// Default on: every request carries a Message-Authenticator, and the router requires it.
-const REQUEST_MA = process.env.BENCH_REQUEST_MA !== '0';
+// Default off: the anchor's request file exactly. BENCH_REQUEST_MA=1: signed requests, required.
+const REQUEST_MA = process.env.BENCH_REQUEST_MA === '1';
 
 function arg(name, dflt) {
   const a = process.argv.find((x) => x.startsWith(`${name}=`));
@@ -120,6 +127,27 @@ async function latencyClient() {
   for (const s of sockets) s.close();
 }
 
+/**
+ * env BENCH_CPU_PROFILE=file.cpuprofile: V8 CPU profile of the engine during the three timed
+ * Access-Request passes only (not the set-up), for Chrome DevTools or scripts/profile-summary.js.
+ */
+async function startProfiler() {
+  const inspector = require('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (m, p) => new Promise((resolve, reject) => session.post(m, p, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await post('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 let resignState = null;
 function resign(pkt) {
   // New random authenticator and Message-Authenticator for this id (the password was hidden with
@@ -149,14 +177,17 @@ async function main() {
   const ports = engine.radius.ports();
   const r = await engine.call('routers.create', { name: 'bench', nasIp: '127.0.0.1', secret: SECRET, requireMessageAuthenticator: REQUEST_MA });
   if (!r.ok) throw new Error(JSON.stringify(r));
-  const pkg = await engine.call('packages.create', { name: 'bench', price: 3000, validitySeconds: 30 * 86400, dataLimitBytes: 2 ** 40, downloadBps: 5_000_000, uploadBps: 5_000_000 });
+  // Like the anchor's users (Mikrotik-Rate-Limit + Session-Timeout): a time package with a rate
+  // limit and no data cap. BENCH_DATA_LIMIT=1 gives it a 1 TiB cap (Total-Limit + Gigawords too).
+  const dataLimit = process.env.BENCH_DATA_LIMIT === '1' ? { dataLimitBytes: 2 ** 40 } : {};
+  const pkg = await engine.call('packages.create', { name: 'bench', price: 3000, validitySeconds: 30 * 86400, ...dataLimit, downloadBps: 5_000_000, uploadBps: 5_000_000 });
   engine.db.transaction(() => {
     for (let i = 0; i < users; i++) engine.billing.sell({ phone: `+88${phone(i)}`, packageId: pkg.value.id, method: 'cash' });
   })();
   const pw = engine.db.prepare('SELECT phone, hotspot_password_enc AS enc FROM customers ORDER BY id').all()
     .map((row) => engine.deps.secrets.decrypt(row.enc));
-  console.log(`request Message-Authenticator: ${REQUEST_MA ? 'on (required by the router)' : 'off (anchor shape; replies still signed)'}`);
-  console.log(`setup: ${users} customers with active packages in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`request Message-Authenticator: ${REQUEST_MA ? 'on (required by the router; BENCH_REQUEST_MA=1)' : 'off (the anchor\'s request file; replies still signed)'}`);
+  console.log(`setup: ${users} customers with active packages (${dataLimit.dataLimitBytes ? '1 TiB data cap' : 'no data cap, like the anchor'}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   // Written line by line: held in memory they would inflate the RSS figure below.
   const out = (name) => fs.openSync(path.join(work, name), 'w');
@@ -171,11 +202,13 @@ async function main() {
 
   await runRadclient(path.join(work, 'auth.txt'), ports.auth, 'auth', parallel, secretFile); // warm-up
   const runs = [];
+  const profiler = process.env.BENCH_CPU_PROFILE ? await startProfiler() : null;
   const cpu0 = process.cpuUsage();
   const wall0 = process.hrtime.bigint();
   for (let k = 0; k < 3; k++) runs.push(await runRadclient(path.join(work, 'auth.txt'), ports.auth, 'auth', parallel, secretFile));
   const med = [...runs].sort((a, b) => a.perSecond - b.perSecond)[1];
   const cpu = process.cpuUsage(cpu0);
+  if (profiler) await profiler.stop(process.env.BENCH_CPU_PROFILE);
   // Near 100 %: the engine is the bottleneck; well below: the load generator is.
   const enginePct = Math.round(((cpu.user + cpu.system) / 1000 / (Number(process.hrtime.bigint() - wall0) / 1e6)) * 100);
   // CPU the engine spent per Access-Request: comparable across runs even when radclient sets the pace.

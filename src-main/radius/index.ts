@@ -9,6 +9,7 @@ import { createAccountingStore } from './accounting';
 import { createAuthLogWriter } from './authLog';
 import { createProtocol } from './protocol';
 import { createUdpListener } from './transport';
+import { createReadBatch } from '../db/readBatch';
 import { createDisconnector, type KickViaApi } from './disconnect';
 import { createQueries, type AuthLogFilter, type SessionFilter } from './queries';
 import type { RadiusBilling } from './billingPort';
@@ -71,8 +72,10 @@ export function createRadiusServer(deps: RadiusServerDeps) {
       }),
   });
 
+  // Access-Requests that arrive together are answered inside one read transaction (db/readBatch.ts).
   const authListener = createUdpListener({
     bind: config.bind, port: config.radiusAuthPort, name: 'auth', handler: protocol.handleAuth, onError,
+    batch: createReadBatch(db, (err) => onError(err, 'auth batch transaction')),
   });
   const acctListener = createUdpListener({
     bind: config.bind, port: config.radiusAcctPort, name: 'accounting', handler: protocol.handleAcct, onError,
@@ -172,7 +175,7 @@ export function createRadiusServer(deps: RadiusServerDeps) {
     onlineCount: () => queries.onlineCount(),
     sessionExists: (id: number) => queries.sessionExists(id),
     listSessions: (f: SessionFilter): Page<SessionInfo> => queries.listSessions(f),
-    listAuthLog: (f: AuthLogFilter): Page<AuthLogEntry> => {
+    listAuthLog: (f: AuthLogFilter): Promise<Page<AuthLogEntry>> => {
       authLog.flush();
       return queries.listAuthLog(f);
     },

@@ -79,10 +79,14 @@ describe('WAL checkpointer (worker thread)', () => {
       // The worker's TRUNCATE now holds the write lock while it waits for that reader (this is the
       // case where writers may be blocked): a writer that does not wait sees SQLITE_BUSY.
       db.pragma('busy_timeout = 0');
+      // The worker posts that PASSIVE's result just before it starts the TRUNCATE; the message can
+      // reach us after the lock does, so wait for both.
       await vi.waitFor(() => {
         expect(() => db.exec('BEGIN IMMEDIATE; ROLLBACK')).toThrow(/locked|busy/i);
+        const last = cp.stats().last;
+        expect(last).not.toBeNull();
+        expect(last!.checkpointed).toBeLessThan(last!.walFrames); // PASSIVE was stuck
       }, { timeout: 10_000, interval: 5 });
-      expect(cp.stats().last!.checkpointed).toBeLessThan(cp.stats().last!.walFrames); // PASSIVE was stuck
       reader.exec('COMMIT');
       await vi.waitFor(() => expect(cp.stats().truncatesCompleted).toBeGreaterThan(0), { timeout: 10_000, interval: 10 });
       expect(walBytes(file)).toBe(0);

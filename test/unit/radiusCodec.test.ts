@@ -35,6 +35,25 @@ describe('md5.ts equals node:crypto', () => {
       expect(hmacMd5(key, parts).equals(crypto.createHmac('md5', key).update(data).digest()), `hmac ${len}`).toBe(true);
     }
   });
+
+  it('MD5 and HMAC-MD5 over many small parts (blocks straddling parts at every alignment) and long inputs', () => {
+    for (let len = 0; len <= 200; len++) {
+      const data = crypto.randomBytes(len);
+      const parts: Buffer[] = [];
+      for (let i = 0; i < len || parts.length === 0;) {
+        const k = Math.min(len - i, crypto.randomInt(len % 2 ? 8 : 70)); // includes empty parts
+        parts.push(data.subarray(i, i + k));
+        i += k;
+      }
+      expect(md5(parts).equals(crypto.createHash('md5').update(data).digest()), `md5 ${len}`).toBe(true);
+      const key = crypto.randomBytes(1 + crypto.randomInt(130));
+      expect(hmacMd5(key, parts).equals(crypto.createHmac('md5', key).update(data).digest()), `hmac ${len}`).toBe(true);
+    }
+    const big = crypto.randomBytes(100_003);
+    const bigParts = [big.subarray(0, 5), big.subarray(5, 70_001), big.subarray(70_001)];
+    expect(md5(bigParts).equals(crypto.createHash('md5').update(big).digest())).toBe(true);
+    expect(hmacMd5(S, bigParts).equals(crypto.createHmac('md5', S).update(big).digest())).toBe(true);
+  });
 });
 
 describe('codec against node-radius (an independent implementation)', () => {
