@@ -34,9 +34,6 @@ export function createUdpListener(opts: {
 }): UdpListener {
   let socket: dgram.Socket | null = null;
   let bound: number | null = null;
-  // Queued datagrams (batch mode), flattened: message, address, port.
-  let queue: Array<Buffer | string | number> = [];
-  let drainScheduled = false;
 
   // No per-send callback (a closure per reply on the hot path): send errors surface as the
   // socket's 'error' event, which is handled below.
@@ -85,6 +82,9 @@ export function createUdpListener(opts: {
         }
       };
       const batch = opts.batch;
+      // Queued datagrams of this socket (batch mode), flattened: message, address, port.
+      let queue: Array<Buffer | string | number> = [];
+      let drainScheduled = false;
       const drain = () => {
         drainScheduled = false;
         const items = queue;
