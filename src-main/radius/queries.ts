@@ -126,7 +126,8 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
     customerId: r.customer_id, result: r.result, reason: r.reason, detail: r.detail,
   });
   const AUTH_LOG_COLUMNS = 'id, at, router_id, nas_ip, username, mac, customer_id, result, reason, detail';
-  const maxAuthLogId = db.prepare<[], number | null>('SELECT MAX(id) FROM auth_log').pluck();
+  // The id span to scan: pruning deletes from the oldest end, so years of ids need not be walked.
+  const authLogIdSpan = db.prepare<[], [number | null, number | null]>('SELECT MIN(id), MAX(id) FROM auth_log').raw();
   // One pair of statements per filter shape (at most 2^7), prepared on first use.
   const scanStatements = new Map<string, ScanStatements>();
 
@@ -183,8 +184,10 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
     const items: AuthLogEntry[] = [];
     let total = 0;
     let skip = offset;
-    for (let hi = maxAuthLogId.get() ?? 0; hi > 0; ) {
-      const lo = Math.max(0, hi - scanChunk);
+    const [minId, maxId] = authLogIdSpan.get() ?? [null, null];
+    const floor = (minId ?? 1) - 1;
+    for (let hi = maxId ?? 0; hi > floor; ) {
+      const lo = Math.max(floor, hi - scanChunk);
       const n = st.count.get(hi, lo, ...args) as number;
       total += n;
       if (items.length < limit) {
@@ -196,7 +199,7 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
         }
       }
       hi = lo;
-      if (hi > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (hi > floor) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return { total, items };
   }

@@ -80,6 +80,28 @@ describe('auth log search (no per-user index, scanned in slices)', () => {
     db.close();
   });
 
+  it('after the oldest rows are pruned, only the ids that remain are scanned', async () => {
+    const { db, rows } = seeded(600);
+    db.prepare('DELETE FROM auth_log WHERE id <= 500').run(); // what the 90-day prune does
+    const left = rows.filter((r) => r.id > 500);
+    const q = createQueries(db, { scanChunk: 10 });
+    let turns = 0;
+    let searching = true;
+    const spin = () => {
+      if (!searching) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const got = await q.listAuthLog({ result: 'accept' });
+    searching = false;
+    const want = expected(left, { result: 'accept' });
+    expect({ total: got.total, ids: got.items.map((e) => e.id) }).toEqual(want);
+    // 100 ids left in slices of 10; walking from the newest id down to 0 would take 60 slices.
+    expect(turns).toBeLessThanOrEqual(12);
+    db.close();
+  });
+
   it('yields to the event loop between slices, so RADIUS keeps answering during a search', async () => {
     const { db } = seeded(300);
     const q = createQueries(db, { scanChunk: 10 });
