@@ -213,6 +213,9 @@ async function main() {
   const enginePct = Math.round(((cpu.user + cpu.system) / 1000 / (Number(process.hrtime.bigint() - wall0) / 1e6)) * 100);
   // CPU the engine spent per Access-Request: comparable across runs even when radclient sets the pace.
   const usPerReq = ((cpu.user + cpu.system) / runs.reduce((n, x) => n + x.ok + x.rejected, 0)).toFixed(1);
+  const bs = engine.radius.authBatchStats();
+  const answered = users + runs.reduce((n, x) => n + x.ok + x.rejected, 0); // warm-up + timed passes
+  console.log(`auth batches (one transaction each): ${bs.batches}, ${(answered / Math.max(1, bs.batches)).toFixed(1)} requests per batch on average`);
   console.log(`hotspotdesk auth_per_s=${med.perSecond} lost=${med.lost} rejected=${med.rejected} runs=${runs.map((x) => x.perSecond).join(',')} engine_cpu=${enginePct}% engine_us_per_req=${usPerReq} radclient_cpu=${med.clientCpu}%`);
   if (process.env.BENCH_AUTH_ONLY) {
     await engine.stop();

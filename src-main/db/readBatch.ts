@@ -11,23 +11,36 @@ import type { Db } from './index';
  * own transactions as savepoints) and commit with the batch, microseconds later; nothing in a
  * batch is acknowledged as durable, and replies do not wait for the commit.
  *
- * BEGIN IMMEDIATE, not a plain BEGIN: a read transaction that later writes must upgrade to the
- * write lock, and SQLite does not wait (busy handler) for an upgrade, because the holder may be
- * waiting for our read lock: while the checkpointer's TRUNCATE safety valve held the write lock,
- * an auth-log flush inside a plain BEGIN failed with SQLITE_BUSY at once. Taking the write lock
- * up front waits like any other write (busy_timeout) and then cannot fail that way. It costs
- * one more lock call per batch; the connection is this process's only writer.
+ * A plain (deferred) BEGIN: the batch takes only the read lock, so logins never wait for the
+ * write lock, as before batching (WAL readers run beside a writer). The price: while another
+ * connection holds the write lock (the checkpointer's TRUNCATE safety valve, an owner's sqlite3
+ * shell), a write inside the batch fails at once with SQLITE_BUSY instead of waiting, because
+ * SQLite does not wait to upgrade a read transaction. Every write on the Access-Request path
+ * copes: the auth log keeps its lines and writes them later, a device binding is skipped (the
+ * customer binds on the next login), and a failed package settlement drops the request unanswered
+ * so the router retries. (BEGIN IMMEDIATE would avoid that, but then every login would wait
+ * behind such a lock for up to busy_timeout; SQLite applies `PRAGMA busy_timeout` when the pragma
+ * is prepared, so it cannot be lowered cheaply around one BEGIN either.)
  *
  * Only for code that runs synchronously from start to end (no await inside `run`): otherwise
  * another callback, say the accounting group commit that must commit durably itself, could run
  * inside the open transaction. A batch already inside a transaction just runs.
  */
-export function createReadBatch(db: Db, onError: (err: unknown) => void): (run: () => void) => void {
-  const begin = db.prepare('BEGIN IMMEDIATE');
+export interface ReadBatch {
+  (run: () => void): void;
+  /** Batches run so far. */
+  stats(): { batches: number };
+}
+
+export function createReadBatch(db: Db, onError: (err: unknown) => void): ReadBatch {
+  const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
   const rollback = db.prepare('ROLLBACK');
-  return (run) => {
+  let batches = 0;
+
+  const batch = (run: () => void): void => {
     if (db.inTransaction) return run();
+    batches++;
     try {
       begin.run();
     } catch (err) {
@@ -53,4 +66,5 @@ export function createReadBatch(db: Db, onError: (err: unknown) => void): (run: 
       }
     }
   };
+  return Object.assign(batch, { stats: () => ({ batches }) });
 }

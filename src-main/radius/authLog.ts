@@ -30,8 +30,14 @@ const FLUSH_MS = 25;
 /** At most ~144k drop lines a day even under a sustained flood. */
 const MAX_DROPS_PER_MINUTE = 100;
 const FLUSH_ROWS = 100;
+/** Lines kept while the log cannot be written (a few minutes of a busy shop's logins). */
+const MAX_PENDING_ROWS = 10_000;
 
-export function createAuthLogWriter(db: Db, clock: Clock, opts: { dropsPerMinute?: number } = {}): AuthLogWriter {
+export function createAuthLogWriter(
+  db: Db,
+  clock: Clock,
+  opts: { dropsPerMinute?: number; onError?: (err: unknown) => void } = {},
+): AuthLogWriter {
   const dropsPerMinute = opts.dropsPerMinute ?? 10;
   // All pending rows go in as one multi-row INSERT … VALUES with positional parameters, one
   // statement per batch size (prepared on first use; at most FLUSH_ROWS of them). Binding the
@@ -58,13 +64,42 @@ export function createAuthLogWriter(db: Db, clock: Clock, opts: { dropsPerMinute
   let dropsThisMinute = 0;
   const dropBudget = new Map<string, number>();
 
+  let lastErrorAt = -Infinity;
+  let lostRows = 0;
+
+  /**
+   * Never throws: it runs on the packet path (every FLUSH_ROWS logins), where an exception would
+   * cost the NAS its reply. Lines that cannot be written now (another connection holds the write
+   * lock while an Access-Request batch has its read transaction open, disk full …) stay pending
+   * and are tried again after FLUSH_MS; past MAX_PENDING_ROWS the oldest are given up (counted).
+   */
   function flush(): void {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (pending.length === 0) return;
-    const values = pending;
-    pending = [];
-    insertMany(values.length / COLUMNS).run(values);
+    let written = 0;
+    try {
+      // In chunks of at most FLUSH_ROWS rows (the sizes there are statements for).
+      const per = FLUSH_ROWS * COLUMNS;
+      while (written < pending.length) {
+        const chunk = written === 0 && pending.length <= per ? pending : pending.slice(written, written + per);
+        insertMany(chunk.length / COLUMNS).run(chunk);
+        written += chunk.length;
+      }
+      pending = [];
+    } catch (err) {
+      pending = pending.slice(written);
+      const excess = pending.length - MAX_PENDING_ROWS * COLUMNS;
+      if (excess > 0) {
+        pending = pending.slice(excess);
+        lostRows += excess / COLUMNS;
+      }
+      if (clock.now() - lastErrorAt >= 60_000) {
+        lastErrorAt = clock.now();
+        opts.onError?.(Object.assign(err as Error, { pendingRows: pending.length / COLUMNS, lostRows }));
+      }
+      timer = setTimeout(flush, FLUSH_MS);
+      timer.unref();
+    }
   }
 
   function write(e: AuthLogEntry): void {

@@ -48,10 +48,10 @@ export function createRadiusServer(deps: RadiusServerDeps) {
   const accounting = createAccountingStore({
     db, clock, billing: deps.billing, onSessionStarted: (c, m) => authorizer.sessionStarted(c, m),
   });
-  const authLog = createAuthLogWriter(db, clock);
+  const onError = (err: unknown, where: string) => log.error({ err, where }, 'radius: internal error');
+  const authLog = createAuthLogWriter(db, clock, { onError: (err) => onError(err, 'auth log write') });
   const queries = createQueries(db);
   const duplicates = createDuplicateCache(DUPLICATE_WINDOW_MS);
-  const onError = (err: unknown, where: string) => log.error({ err, where }, 'radius: internal error');
 
   const protocol = createProtocol({
     routers,
@@ -73,9 +73,10 @@ export function createRadiusServer(deps: RadiusServerDeps) {
   });
 
   // Access-Requests that arrive together are answered inside one read transaction (db/readBatch.ts).
+  const authBatch = createReadBatch(db, (err) => onError(err, 'auth batch transaction'));
   const authListener = createUdpListener({
     bind: config.bind, port: config.radiusAuthPort, name: 'auth', handler: protocol.handleAuth, onError,
-    batch: createReadBatch(db, (err) => onError(err, 'auth batch transaction')),
+    batch: authBatch,
   });
   const acctListener = createUdpListener({
     bind: config.bind, port: config.radiusAcctPort, name: 'accounting', handler: protocol.handleAcct, onError,
@@ -187,6 +188,8 @@ export function createRadiusServer(deps: RadiusServerDeps) {
     flushAuthLog: () => authLog.flush(),
     /** The buffer-in/buffer-out protocol, for fuzzing and benchmarks without sockets. */
     protocol,
+    /** How many Access-Request batches (one transaction each) the auth port has run. */
+    authBatchStats: () => authBatch.stats(),
   };
 }
 
