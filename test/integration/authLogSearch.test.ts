@@ -48,6 +48,21 @@ function expected(rows: Row[], f: AuthLogFilter) {
   return { total: m.length, ids: page.map((r) => r.id) };
 }
 
+/** Runs `work` and counts the event-loop turns other callbacks got while it ran. */
+async function withTurns<T>(work: () => Promise<T>): Promise<{ value: T; turns: number }> {
+  let turns = 0;
+  let running = true;
+  const spin = () => {
+    if (!running) return;
+    turns++;
+    setImmediate(spin);
+  };
+  setImmediate(spin);
+  const value = await work();
+  running = false;
+  return { value, turns };
+}
+
 describe('auth log search (no per-user index, scanned in slices)', () => {
   it('migration 0030 leaves only the time index on auth_log', () => {
     const { db } = seeded(0);
@@ -85,16 +100,7 @@ describe('auth log search (no per-user index, scanned in slices)', () => {
     db.prepare('DELETE FROM auth_log WHERE id <= 500').run(); // what the 90-day prune does
     const left = rows.filter((r) => r.id > 500);
     const q = createQueries(db, { scanChunk: 10 });
-    let turns = 0;
-    let searching = true;
-    const spin = () => {
-      if (!searching) return;
-      turns++;
-      setImmediate(spin);
-    };
-    setImmediate(spin);
-    const got = await q.listAuthLog({ result: 'accept' });
-    searching = false;
+    const { value: got, turns } = await withTurns(() => q.listAuthLog({ result: 'accept' }));
     const want = expected(left, { result: 'accept' });
     expect({ total: got.total, ids: got.items.map((e) => e.id) }).toEqual(want);
     // 100 ids left in slices of 10; walking from the newest id down to 0 would take 60 slices.
@@ -105,16 +111,7 @@ describe('auth log search (no per-user index, scanned in slices)', () => {
   it('yields to the event loop between slices, so RADIUS keeps answering during a search', async () => {
     const { db } = seeded(300);
     const q = createQueries(db, { scanChunk: 10 });
-    let turns = 0;
-    let searching = true;
-    const spin = () => {
-      if (!searching) return;
-      turns++;
-      setImmediate(spin);
-    };
-    setImmediate(spin);
-    const page = await q.listAuthLog({ result: 'reject' });
-    searching = false;
+    const { value: page, turns } = await withTurns(() => q.listAuthLog({ result: 'reject' }));
     expect(page.total).toBeGreaterThan(0);
     // 30 slices: the loop got a turn between (nearly) each of them.
     expect(turns).toBeGreaterThanOrEqual(25);

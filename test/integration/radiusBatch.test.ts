@@ -131,6 +131,25 @@ describe('read batch transaction', () => {
     d.close();
   });
 
+  it('while the log cannot be written it keeps the newest 10,000 lines and gives up the oldest', () => {
+    const { d, file } = db();
+    d.pragma('busy_timeout = 0');
+    const log = createAuthLogWriter(d, manualClock(Date.UTC(2026, 5, 1)), { onError: () => {} });
+    const other = new Database(file);
+    other.prepare('BEGIN IMMEDIATE').run();
+    for (let i = 0; i < 10_050; i++) log.write({ routerId: null, nasIp: null, username: `u${i}`, mac: null, customerId: null, result: 'accept', reason: null });
+    log.flush();
+    other.prepare('COMMIT').run();
+    other.close();
+    log.flush();
+    const names = d.prepare('SELECT username FROM auth_log ORDER BY id').pluck().all();
+    expect(names).toHaveLength(10_000);
+    expect(names[0]).toBe('u50');
+    expect(names.at(-1)).toBe('u10049');
+    log.close();
+    d.close();
+  });
+
   it('inside an open transaction it just runs (no nested BEGIN)', () => {
     const { d } = db();
     const errors: unknown[] = [];
