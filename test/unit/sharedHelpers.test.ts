@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePhone, toLocalPhone, toGatewayPhone } from '../../src-shared/phone';
 import { normalizeMac } from '../../src-shared/mac';
+import * as t from '../../src-shared/time';
 import { formatRate, joinGigawords, mikrotikRateLimit, parseRate, parseTaka, formatTaka, splitGigawords } from '../../src-shared/units';
 
 describe('phone numbers', () => {
@@ -83,5 +84,23 @@ describe('units', () => {
     expect(parseTaka('-1')).toBeNull();
     expect(formatTaka(1050)).toBe('৳10.50');
     expect(formatTaka(300000)).toBe('৳3,000');
+  });
+});
+
+describe('shop time zone helpers', () => {
+  it('puts a sale at 00:30 Dhaka time on its Dhaka day, whatever the machine zone', () => {
+    const at = Date.UTC(2026, 11, 1, 18, 30); // 2 Dec 00:30 in Dhaka (UTC+6)
+    expect(t.zonedYmd(at, 'Asia/Dhaka')).toBe('2026-12-02');
+    expect(t.zonedYmd(at, 'UTC')).toBe('2026-12-01');
+    expect(t.startOfZonedDay(at, 'Asia/Dhaka')).toBe(Date.UTC(2026, 11, 1, 18, 0));
+    expect(t.zonedDayRange('2026-12-02', 'Asia/Dhaka')).toEqual({ from: Date.UTC(2026, 11, 1, 18), to: Date.UTC(2026, 11, 2, 18) });
+    expect(t.zonedDayRange('2026-02-30', 'Asia/Dhaka')).toBeNull();
+    expect(t.isValidTimeZone('Asia/Dhaka')).toBe(true);
+    expect(t.isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+  it('handles a DST day (Europe/London, 29 Mar 2026 is 23 hours)', () => {
+    const r = t.zonedDayRange('2026-03-29', 'Europe/London')!;
+    expect(r.to - r.from).toBe(23 * 3600_000);
+    expect(r.from).toBe(Date.UTC(2026, 2, 29, 0));
   });
 });

@@ -6,7 +6,7 @@ import type { RouterStore } from '../../routers';
 import type { SettingsStore } from '../../deps';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
-import { startOfLocalDay } from '../../time';
+import { startOfZonedDay } from '../../../src-shared/time';
 
 type CoreMethods = Exclude<
   Extract<Method, `${'packages' | 'customers' | 'vouchers' | 'payments' | 'routers' | 'zones' | 'settings' | 'dashboard'}.${string}`>,
@@ -72,7 +72,7 @@ export function coreHandlers(d: CoreHandlerDeps) {
 
     'dashboard.summary': () => {
       const now = clock.now();
-      const from = startOfLocalDay(now, settings.get().timezone);
+      const from = startOfZonedDay(now, settings.get().timezone);
       const sales = billing.payments.totals(from, now + 1);
       return {
         salesTodayCount: sales.count,
