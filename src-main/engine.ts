@@ -10,12 +10,10 @@ import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { createSettingsStore } from './settingsStore';
 import { createBilling } from './billing';
 import { createRouterStore } from './routers';
-import { createAdmin, type Handlers } from './admin';
-import { coreHandlers } from './admin/handlers/core';
-import { radiusHandlers } from './admin/handlers/radius';
+import { createAdmin } from './admin';
+import { createHandlers } from './admin/handlers';
 import { createRadiusServer, type KickViaApi } from './radius';
 import { createRouterOs, type RouterOsDeps } from './routeros';
-import { routerOsHandlers } from './admin/handlers/routeros';
 import { AppError } from './errors';
 import type { ApiReply } from '../src-shared/api';
 
@@ -84,11 +82,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     disconnectAttempts: opts.disconnectAttempts,
   });
 
-  const handlers: Handlers = {
-    ...coreHandlers({ billing, routers, settings: deps.settings, clock, onlineCount: () => radius.onlineCount() }),
-    ...radiusHandlers(radius),
-    ...routerOsHandlers(routeros),
-  };
+  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, clock });
   const admin = createAdmin({ db, clock, log, handlers });
 
   // WAL checkpoints off the event loop (src-main/db/checkpointer.ts). With SQLite's automatic

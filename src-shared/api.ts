@@ -1,18 +1,35 @@
 import type { z } from 'zod';
-import type { MethodDef } from './api/def';
-import { coreApi } from './api/core';
-import { radiusApi } from './api/radius';
+import type { MethodDef, MethodKind } from './api/def';
+import { packagesApi } from './api/packages';
+import { customersApi } from './api/customers';
+import { vouchersApi } from './api/vouchers';
+import { paymentsApi } from './api/payments';
 import { routersApi } from './api/routers';
+import { zonesApi } from './api/zones';
+import { sessionsApi } from './api/sessions';
+import { authLogApi } from './api/authLog';
+import { radiusApi } from './api/radius';
+import { dashboardApi } from './api/dashboard';
+import { settingsApi } from './api/settingsLegacy';
 
 /**
- * The admin API contract: method name → zod input schema + output type. Served by the Electron
- * IPC bridge and the headless HTTP bridge through the same handlers (src-main/admin).
- * Each area keeps its methods in src-shared/api/<area>.ts; add the area here.
+ * The admin API contract: method name → zod input schema, output type, query or command, secret
+ * fields. Served by the Electron IPC bridge and the headless HTTP bridge through the same handlers
+ * (src-main/admin). Each area keeps its methods in src-shared/api/<area>.ts and its handlers in
+ * src-main/admin/handlers/<area>.ts; add a new area to both lists.
  */
 export const contract = {
-  ...coreApi,
-  ...radiusApi,
+  ...packagesApi,
+  ...customersApi,
+  ...vouchersApi,
+  ...paymentsApi,
   ...routersApi,
+  ...zonesApi,
+  ...sessionsApi,
+  ...authLogApi,
+  ...radiusApi,
+  ...dashboardApi,
+  ...settingsApi,
 };
 
 export type Contract = typeof contract;
@@ -21,6 +38,7 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 /** The input after validation/normalisation (phones E.164, MACs upper-case …). */
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
+export type { MethodKind };
 
 export interface ApiError {
   code: string;
@@ -32,3 +50,8 @@ export type ApiReply<T> = { ok: true; value: T } | { ok: false; error: ApiError 
 export function isMethod(m: string): m is Method {
   return Object.prototype.hasOwnProperty.call(contract, m);
 }
+
+/** Every secret path any method declares (the logger redacts them all in a logged `input`). */
+export const contractSecretPaths: readonly string[] = [
+  ...new Set(Object.values(contract).flatMap((d: MethodDef<z.ZodType, unknown>) => d.secret)),
+];

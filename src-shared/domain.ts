@@ -4,7 +4,10 @@
  * (`customers.get` returns the hotspot login so the owner can log a device in by hand).
  */
 
-export type PaymentMethod = 'cash' | 'voucher' | 'bkash' | 'nagad' | 'sslcommerz';
+// The list itself lives in payments.ts (the API enum and the walled garden use it too).
+import type { PaymentMethod } from './payments';
+
+export type { PaymentMethod };
 export type PaymentStatus = 'pending' | 'completed' | 'failed';
 export type SubscriptionStatus = 'queued' | 'active' | 'expired' | 'exhausted' | 'cancelled';
 export type CustomerStatus = 'active' | 'disabled';

@@ -4,15 +4,11 @@ import type { Db } from '../db';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import { AppError, errorMessages, isAppError } from '../errors';
+import { redactPaths } from '../../src-shared/api/redact';
 
 export type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 /** Every contract method must have a handler: a missing one is a compile error. */
 export type Handlers = { [M in Method]: Handler<M> };
-
-// Read-only methods are not written to the audit log.
-const READ_VERBS = /\.(list|get|summary|status|test|plan|walledGarden|activeSessions|diagnose)$/;
-// Never copied into the audit log, whatever the method.
-const SECRET_FIELDS = new Set(['secret', 'apiPassword', 'pin', 'code', 'password', 'otp', 'token']);
 
 export interface AdminDeps {
   db: Db;
@@ -49,9 +45,10 @@ function zodError(err: z.ZodError): AppError {
 export function createAdmin({ db, clock, log, handlers }: AdminDeps) {
   const audit = db.prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)');
 
-  function auditDetail(input: unknown): string | null {
+  // The method's own declaration says which fields are secret (src-shared/api/<area>.ts).
+  function auditDetail(input: unknown, secret: readonly string[]): string | null {
     if (input == null || typeof input !== 'object') return null;
-    return JSON.stringify(input, (k, v) => (SECRET_FIELDS.has(k) ? '[redacted]' : v));
+    return JSON.stringify(redactPaths(input, secret));
   }
 
   return {
@@ -60,13 +57,15 @@ export function createAdmin({ db, clock, log, handlers }: AdminDeps) {
         return { ok: false, error: { code: 'unknown_method', message: `${errorMessages.unknown_method} (${method})` } };
       }
       try {
-        const parsed = contract[method].input.safeParse(rawInput ?? {});
+        const def = contract[method];
+        const parsed = def.input.safeParse(rawInput ?? {});
         if (!parsed.success) throw zodError(parsed.error);
         const handler = handlers[method] as (i: unknown) => unknown;
         const value = await handler(parsed.data);
-        if (!READ_VERBS.test(method)) {
+        // Commands (declared with command() in the contract) are audited; queries are not.
+        if (def.kind === 'command') {
           try {
-            audit.run(clock.now(), actor, method, null, auditDetail(parsed.data));
+            audit.run(clock.now(), actor, method, null, auditDetail(parsed.data, def.secret));
           } catch (err) {
             log.warn({ err, method }, 'audit log write failed');
           }

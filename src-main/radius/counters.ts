@@ -1,32 +1,13 @@
-/** Counters behind `radius.status`. Plain numbers: incremented on the hot path, read rarely. */
-export const dropReasons = [
-  'malformed',
-  'oversized',
-  'unknown_nas',
-  'bad_authenticator',
-  'missing_message_authenticator',
-  'unexpected_code',
-  'db_error',
-  'internal_error',
-] as const;
-export type DropReason = (typeof dropReasons)[number];
+import { dropReasons, rejectReasons, type DropReason, type RejectReason } from '../../src-shared/radiusReasons';
 
-export const rejectReasons = [
-  'unknown_user',
-  'bad_password',
-  'no_active_package',
-  'expired',
-  'data_exhausted',
-  'device_limit',
-  'wrong_router',
-  'disabled',
-] as const;
-export type RejectReason = (typeof rejectReasons)[number];
+// The reason lists live in src-shared (the API's auth-log filter and the UI's labels use them too).
+export type { DropReason, RejectReason };
 
 function zeroed<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
+/** Counters behind `radius.status`. Plain numbers: incremented on the hot path, read rarely. */
 export function createCounters() {
   return {
     authRequests: 0,

@@ -8,9 +8,11 @@
  * missing host as a custom walled-garden entry and report it so it can be added here.
  */
 
-export type GatewayId = 'bkash' | 'nagad' | 'sslcommerz';
+import { GATEWAYS, type GatewayId } from '../../src-shared/payments';
 
-export const ALL_GATEWAYS: readonly GatewayId[] = ['bkash', 'nagad', 'sslcommerz'];
+export type { GatewayId };
+
+export const ALL_GATEWAYS: readonly GatewayId[] = GATEWAYS;
 
 export const gatewayWalledGardenHosts: Record<GatewayId, readonly string[]> = {
   bkash: [

@@ -3,16 +3,61 @@ import { normalizePhone } from '../phone';
 import { normalizeMac } from '../mac';
 
 /**
- * One admin API method: its zod input schema, and (as a phantom type) its output.
- * `def<Output>()(inputSchema)` keeps the output type next to the schema without a runtime cost.
+ * One admin API method: its zod input schema, whether it changes anything, which input fields are
+ * secret, and (as a phantom type) its output. Declared with `query<Output>()(schema)` or
+ * `command<Output>()(schema, { secret: [...] })`, so everything around a method (validation, the
+ * audit log, log redaction) reads one definition instead of lists kept by name elsewhere.
  */
 export interface MethodDef<I extends z.ZodType, O> {
+  /** query: reads only, never audited. command: changes something, written to the audit log. */
+  kind: MethodKind;
   input: I;
+  /** Dotted paths into the input ('pin', 'sms.apiKey'); arrays are walked through. */
+  secret: readonly string[];
   readonly __output?: O;
 }
 
-export function def<O>() {
-  return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
+export type MethodKind = 'query' | 'command';
+
+// Values a secret path cannot descend into.
+type Leaf = string | number | boolean | bigint | symbol | null | undefined | Date;
+
+/**
+ * Every dotted field path into T: through nested objects, array elements (a path names fields,
+ * not indices) and each member of a union, so a secret declared on a field that does not exist
+ * (a typo, a renamed field) is a compile error. Depth-limited to keep the compiler fast.
+ */
+export type FieldPath<T, Depth extends unknown[] = []> = Depth['length'] extends 6
+  ? never
+  : T extends readonly (infer E)[]
+    ? FieldPath<E, Depth>
+    : T extends Leaf
+      ? never
+      : T extends object
+        ? { [K in keyof T & string]-?: K | `${K}.${FieldPath<NonNullable<T[K]>, [...Depth, 1]>}` }[keyof T & string]
+        : never;
+
+export interface MethodOptions<I extends z.ZodType> {
+  /** Input fields redacted in the audit log and in log lines (passwords, PINs, card codes, keys). */
+  secret?: readonly FieldPath<z.input<I>>[];
+}
+
+/** A read-only method: not audited. */
+export function query<O>() {
+  return <I extends z.ZodType>(input: I, opts: MethodOptions<I> = {}): MethodDef<I, O> => ({
+    kind: 'query',
+    input,
+    secret: opts.secret ?? [],
+  });
+}
+
+/** A method that changes something: audited, with its declared secret fields redacted. */
+export function command<O>() {
+  return <I extends z.ZodType>(input: I, opts: MethodOptions<I> = {}): MethodDef<I, O> => ({
+    kind: 'command',
+    input,
+    secret: opts.secret ?? [],
+  });
 }
 
 // Shared field schemas. Every object is strict: an unknown or misspelt field is invalid_input

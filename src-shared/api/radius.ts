@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { def, id, mac, pageInput } from './def';
-import type { Page } from '../domain';
+import { query } from './def';
+import type { DropReason, RejectReason } from '../radiusReasons';
+
+/*
+ * The RADIUS server's shapes as the admin API returns them: sessions (api/sessions.ts), auth log
+ * (api/authLog.ts) and status (here). They stay together because the RADIUS subsystem produces all
+ * of them and the UI imports them from here.
+ */
 
 /** One RADIUS accounting session (a device online on a router), as the admin API shows it. */
 export interface SessionInfo {
@@ -34,6 +40,7 @@ export interface AuthLogEntry {
   mac: string | null;
   customerId: number | null;
   result: 'accept' | 'reject' | 'drop';
+  /** One of authLogReasons (src-shared/radiusReasons.ts); stored lines are read back as text. */
   reason: string | null;
   detail: string | null;
 }
@@ -55,43 +62,14 @@ export interface RadiusStatus {
   acctRequests: number;
   accepts: number;
   rejects: number;
-  rejectsByReason: Record<string, number>;
-  dropped: Record<string, number>;
+  rejectsByReason: Record<RejectReason, number>;
+  dropped: Record<DropReason, number>;
   duplicates: number;
   accounting: { start: number; interim: number; stop: number; accountingOn: number; accountingOff: number; other: number };
   staleClosed: number;
   disconnects: { sent: number; acked: number; naked: number; timedOut: number; apiRemoved: number; failed: number };
 }
 
-export const rejectReasonSchema = z.enum([
-  'unknown_user', 'bad_password', 'no_active_package', 'expired', 'data_exhausted', 'device_limit', 'wrong_router',
-  'disabled', 'unknown_nas', 'bad_authenticator', 'missing_message_authenticator', 'malformed', 'oversized',
-  'unexpected_code', 'db_error', 'internal_error',
-]);
-
 export const radiusApi = {
-  'sessions.list': def<Page<SessionInfo>>()(
-    z.strictObject({
-      status: z.enum(['online', 'stopped', 'stale', 'all']).optional(),
-      routerId: id.optional(),
-      customerId: id.optional(),
-      /** Matches the username, phone, MAC or IP (substring). */
-      search: z.string().trim().max(50).optional(),
-      ...pageInput,
-    }),
-  ),
-  'sessions.kick': def<KickResult>()(z.strictObject({ id })),
-  'authLog.list': def<Page<AuthLogEntry>>()(
-    z.strictObject({
-      routerId: id.optional(),
-      username: z.string().trim().max(64).optional(),
-      mac: mac.optional(),
-      result: z.enum(['accept', 'reject', 'drop']).optional(),
-      reason: rejectReasonSchema.optional(),
-      from: z.number().int().optional(),
-      to: z.number().int().optional(),
-      ...pageInput,
-    }),
-  ),
-  'radius.status': def<RadiusStatus>()(z.strictObject({})),
+  'radius.status': query<RadiusStatus>()(z.strictObject({})),
 };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { def, id } from './def';
+import { command, query, id, ipv4, port, name } from './def';
+import type { Router } from '../domain';
 
 /**
- * RouterOS sync: one-click router setup, walled garden, live sessions, diagnostics.
- * Every method takes the router as `{ id }` (custom walled-garden entries: see below).
+ * Routers: the records (list, create, update, remove) and RouterOS sync — one-click router setup,
+ * walled garden, live sessions, diagnostics. Every sync method takes the router as `{ id }`
+ * (custom walled-garden entries: see below).
  */
 
 export interface RouterTestResult {
@@ -159,13 +161,40 @@ const walledGardenHost = z
     return { host, scheme };
   });
 
+const routerFields = {
+  name,
+  nasIp: ipv4,
+  secret: z.string().min(6, 'must be at least 6 characters').max(128),
+  host: z.string().trim().min(1).max(253).nullable().optional(),
+  apiPort: port.nullable().optional(),
+  apiTls: z.boolean().optional(),
+  apiUser: z.string().max(100).nullable().optional(),
+  apiPassword: z.string().max(200).nullable().optional(),
+  coaPort: port.optional(),
+  zoneId: id.nullable().optional(),
+  hotspotInterface: z.string().max(100).nullable().optional(),
+  requireMessageAuthenticator: z.boolean().optional(),
+};
+// The RADIUS shared secret and the RouterOS API password: either one gives control of the router.
+const routerSecrets = { secret: ['secret', 'apiPassword'] } as const;
+
 export const routersApi = {
-  'routers.test': def<RouterTestResult>()(z.strictObject({ id })),
-  'routers.plan': def<RouterPlan>()(z.strictObject({ id })),
-  'routers.configure': def<ConfigureResult>()(z.strictObject({ id })),
-  'routers.walledGarden': def<WalledGardenView>()(z.strictObject({ id })),
-  'routers.pushWalledGarden': def<WalledGardenPushResult>()(z.strictObject({ id })),
-  'routers.addWalledGardenEntry': def<CustomWalledGardenEntry>()(
+  'routers.list': query<Router[]>()(z.strictObject({})),
+  'routers.create': command<Router>()(z.strictObject(routerFields), routerSecrets),
+  'routers.update': command<Router>()(
+    z.strictObject({ id, ...Object.fromEntries(Object.entries(routerFields).map(([k, v]) => [k, v.optional()])) } as {
+      id: typeof id;
+    } & { [K in keyof typeof routerFields]: z.ZodOptional<(typeof routerFields)[K]> }),
+    routerSecrets,
+  ),
+  'routers.remove': command<{ removed: true }>()(z.strictObject({ id })),
+
+  'routers.test': query<RouterTestResult>()(z.strictObject({ id })),
+  'routers.plan': query<RouterPlan>()(z.strictObject({ id })),
+  'routers.configure': command<ConfigureResult>()(z.strictObject({ id })),
+  'routers.walledGarden': query<WalledGardenView>()(z.strictObject({ id })),
+  'routers.pushWalledGarden': command<WalledGardenPushResult>()(z.strictObject({ id })),
+  'routers.addWalledGardenEntry': command<CustomWalledGardenEntry>()(
     z.strictObject({
       /** null or missing: every router. */
       routerId: id.nullable().optional(),
@@ -175,12 +204,10 @@ export const routersApi = {
       comment: z.string().trim().max(100).optional(),
     }),
   ),
-  'routers.removeWalledGardenEntry': def<{ removed: true }>()(z.strictObject({ entryId: id })),
-  'routers.activeSessions': def<ActiveSession[]>()(z.strictObject({ id })),
-  'routers.kick': def<{ removed: boolean }>()(
+  'routers.removeWalledGardenEntry': command<{ removed: true }>()(z.strictObject({ entryId: id })),
+  'routers.activeSessions': query<ActiveSession[]>()(z.strictObject({ id })),
+  'routers.kick': command<{ removed: boolean }>()(
     z.strictObject({ id, sessionId: z.string().regex(/^\*[0-9A-Fa-f]+$/, 'must be a RouterOS id such as *1A') }),
   ),
-  'routers.diagnose': def<Diagnosis>()(z.strictObject({ id })),
+  'routers.diagnose': query<Diagnosis>()(z.strictObject({ id })),
 };
-
-export type RouterOsMethod = keyof typeof routersApi;

@@ -1,17 +1,9 @@
-import type { Handler, Handlers } from '../index';
+import type { radiusApi } from '../../../src-shared/api/radius';
 import type { RadiusServer } from '../../radius';
-import { notFound } from '../../errors';
+import type { AreaHandlers } from './types';
 
-/** Handlers for the RADIUS methods (src-shared/api/radius.ts). */
-export function radiusHandlers(radius: RadiusServer) {
-  const h = {
-    'sessions.list': (i) => radius.listSessions(i),
-    'sessions.kick': async ({ id }) => {
-      if (!radius.sessionExists(id)) throw notFound(`session ${id}`);
-      return radius.kick(id);
-    },
-    'authLog.list': (i) => radius.listAuthLog(i),
+export function radiusHandlers({ radius }: { radius: RadiusServer }) {
+  return {
     'radius.status': () => radius.status(),
-  } satisfies { [M in 'sessions.list' | 'sessions.kick' | 'authLog.list' | 'radius.status']: Handler<M> };
-  return h as Pick<Handlers, keyof typeof h>;
+  } satisfies AreaHandlers<typeof radiusApi>;
 }

@@ -1,10 +1,19 @@
-import type { Handler, Handlers } from '../index';
-import type { RouterOsMethod } from '../../../src-shared/api/routers';
+import type { routersApi } from '../../../src-shared/api/routers';
+import type { RouterStore } from '../../routers';
 import type { RouterOs } from '../../routeros';
+import type { AreaHandlers } from './types';
 
-/** Handlers for the RouterOS sync methods (src-shared/api/routers.ts). */
-export function routerOsHandlers(ros: RouterOs) {
-  const h = {
+/** The router records (router store) and RouterOS sync (routeros subsystem). */
+export function routersHandlers({ routers, routeros: ros }: { routers: RouterStore; routeros: RouterOs }) {
+  return {
+    'routers.list': () => routers.list(),
+    'routers.create': (i) => routers.create(i),
+    'routers.update': ({ id, ...patch }) => routers.update(id, patch),
+    'routers.remove': ({ id }) => {
+      routers.remove(id);
+      return { removed: true as const };
+    },
+
     'routers.test': ({ id }) => ros.test(id),
     'routers.plan': ({ id }) => ros.plan(id),
     'routers.configure': ({ id }) => ros.configure(id),
@@ -25,6 +34,5 @@ export function routerOsHandlers(ros: RouterOs) {
     'routers.activeSessions': ({ id }) => ros.activeSessions(id),
     'routers.kick': ({ id, sessionId }) => ros.kick(id, sessionId.toUpperCase()),
     'routers.diagnose': ({ id }) => ros.diagnose(id),
-  } satisfies { [M in RouterOsMethod]: Handler<M> };
-  return h as Pick<Handlers, keyof typeof h>;
+  } satisfies AreaHandlers<typeof routersApi>;
 }

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { query, id, mac, pageInput } from './def';
+import type { Page } from '../domain';
+import { authLogReasons } from '../radiusReasons';
+import type { AuthLogEntry } from './radius';
+
+/** Any reason an auth-log line can carry (a refused login or an ignored packet). */
+export const authLogReasonSchema = z.enum(authLogReasons);
+
+/** Every login RADIUS answered (or packet it ignored), searchable by router, user, MAC, result. */
+export const authLogApi = {
+  'authLog.list': query<Page<AuthLogEntry>>()(
+    z.strictObject({
+      routerId: id.optional(),
+      username: z.string().trim().max(64).optional(),
+      mac: mac.optional(),
+      result: z.enum(['accept', 'reject', 'drop']).optional(),
+      reason: authLogReasonSchema.optional(),
+      from: z.number().int().optional(),
+      to: z.number().int().optional(),
+      ...pageInput,
+    }),
+  ),
+};
