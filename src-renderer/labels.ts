@@ -1,5 +1,7 @@
 import type { AuthLogEntry, KickResult, SessionInfo } from '../src-shared/api/radius';
 import type { ConfigureStep, PlanStep, WalledGardenEntry } from '../src-shared/api/routers';
+import type { AuthLogReason } from '../src-shared/radiusReasons';
+import type { GatewayId } from '../src-shared/payments';
 
 /**
  * Plain words for the codes the RADIUS and RouterOS APIs return, so the shop owner never reads
@@ -11,8 +13,11 @@ function fallback(code: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Why a login was refused (reject) or a packet ignored (drop): short label + what it means. */
-export const REASONS: Record<string, { label: string; help: string }> = {
+/**
+ * Why a login was refused (reject) or a packet ignored (drop): short label + what it means.
+ * Keyed by every reason in src-shared/radiusReasons.ts, so a reason without a label fails to compile.
+ */
+export const REASONS: Record<AuthLogReason, { label: string; help: string }> = {
   unknown_user: { label: 'Unknown user', help: 'The user name is not a registered customer.' },
   bad_password: { label: 'Wrong password', help: 'The customer or device sent a wrong password (or a MAC login from an unknown device).' },
   no_active_package: { label: 'No active package', help: 'The customer has no package running. Sell one or let them buy on the portal.' },
@@ -31,16 +36,22 @@ export const REASONS: Record<string, { label: string; help: string }> = {
   internal_error: { label: 'Internal error', help: 'Something went wrong inside HotspotDesk; see the log.' },
 };
 
-/** The reasons the auth log can be filtered by, in the order the owner meets them. */
-export const REASON_ORDER = Object.keys(REASONS);
+/** The reasons the auth log can be filtered by, in the order the owner meets them (REASONS' order). */
+export const REASON_ORDER = Object.keys(REASONS) as AuthLogReason[];
+
+// Stored auth-log lines and status counters arrive as plain strings (an older or newer engine may
+// know other reasons): look them up only when they are one we label.
+function isReason(reason: string): reason is AuthLogReason {
+  return Object.prototype.hasOwnProperty.call(REASONS, reason);
+}
 
 export function reasonLabel(reason: string | null): string {
   if (!reason) return '—';
-  return REASONS[reason]?.label ?? fallback(reason);
+  return isReason(reason) ? REASONS[reason].label : fallback(reason);
 }
 
 export function reasonHelp(reason: string | null): string | undefined {
-  return reason ? REASONS[reason]?.help : undefined;
+  return reason && isReason(reason) ? REASONS[reason].help : undefined;
 }
 
 export const RESULT_LABEL: Record<AuthLogEntry['result'], string> = { accept: 'Accepted', reject: 'Refused', drop: 'Ignored' };
@@ -96,11 +107,13 @@ export const STEP_RESULT: Record<ConfigureStep['result'], { label: string; tone:
   skipped: { label: 'Skipped', tone: 'amber' },
 };
 
+/** Each payment gateway's name as its customers know it (one per src-shared/payments.ts GATEWAYS). */
+export const GATEWAY_NAMES: Record<GatewayId, string> = { bkash: 'bKash', nagad: 'Nagad', sslcommerz: 'SSLCommerz' };
+
 export function gardenSourceLabel(e: WalledGardenEntry): string {
   if (e.source === 'portal') return 'Portal';
   if (e.source === 'custom') return 'Your entry';
-  const names: Record<string, string> = { bkash: 'bKash', nagad: 'Nagad', sslcommerz: 'SSLCommerz' };
-  return names[e.label] ?? fallback(e.label);
+  return Object.prototype.hasOwnProperty.call(GATEWAY_NAMES, e.label) ? GATEWAY_NAMES[e.label as GatewayId] : fallback(e.label);
 }
 
 /** A short headline for each RouterOS error code; the API's message follows it. */
