@@ -73,7 +73,10 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       level: opts.level ?? 'info',
       base: undefined,
       // Runs before serializers, on enabled levels only: a debug line that is off costs nothing.
-      formatters: { log: redactLogObject, bindings: (b) => redactNames(b, secretLogNames) as Record<string, unknown> },
+      formatters: { log: redactLogObject },
+      // Child loggers' bindings (log.child({ router })) skip formatters.log: pino's own redaction
+      // covers them, for the same names at the top level and one level down.
+      redact: { paths: [...secretLogNames].flatMap((n) => [n, `*.${n}`]), censor: REDACTED },
     },
     dest,
   );
