@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../../src-main/server';
 import { silentLogger } from '../../src-main/log';
+import Database from 'better-sqlite3';
 import { testConfig } from '../helpers/engine';
 
 const servers: RunningServer[] = [];
@@ -65,6 +66,26 @@ describe('admin HTTP API', () => {
     r = await post('customers.get', { id: 9 });
     expect((await r.json()).error.code).toBe('not_found');
     expect(((await (await post('packages.list', {})).json()).value)).toEqual([]);
+  });
+
+  it('audits the commands it served, with their declared secrets redacted, and no queries', async () => {
+    const { config, post } = await start();
+    const router = { name: 'shop', nasIp: '10.9.0.1', secret: 'radius-shared-s3cret', apiPassword: 'ros-api-pw' };
+    expect((await (await post('routers.create', router)).json()).ok).toBe(true);
+    expect((await (await post('customers.create', { phone: '01712345678', pin: '5190' })).json()).ok).toBe(true);
+    expect((await (await post('routers.list', {})).json()).ok).toBe(true);
+    expect((await (await post('customers.get', { phone: '01712345678' })).json()).ok).toBe(true);
+    // The engine's own file, read beside it (WAL allows a second reader).
+    const db = new Database(path.join(config.dataDir, 'hotspotdesk.db'), { readonly: true });
+    try {
+      const rows = db.prepare('SELECT action, detail FROM audit_log ORDER BY id').all() as { action: string; detail: string }[];
+      expect(rows.map((r) => r.action)).toEqual(['routers.create', 'customers.create']);
+      expect(JSON.parse(rows[0]!.detail)).toMatchObject({ name: 'shop', nasIp: '10.9.0.1', secret: '[redacted]', apiPassword: '[redacted]' });
+      expect(JSON.parse(rows[1]!.detail)).toEqual({ phone: '+8801712345678', pin: '[redacted]' });
+      expect(JSON.stringify(rows)).not.toMatch(/radius-shared-s3cret|ros-api-pw|5190/);
+    } finally {
+      db.close();
+    }
   });
 });
 
