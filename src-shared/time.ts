@@ -4,6 +4,9 @@
  * Pure (Intl only), so the engine, the admin UI and the portal share it.
  */
 
+/** The shop's zone until settings say otherwise (the product is sold in Bangladesh). */
+export const DEFAULT_TIME_ZONE = 'Asia/Dhaka';
+
 export interface ZonedParts {
   year: number;
   month: number; // 1-12

@@ -10,7 +10,7 @@ import { PageHeader } from '../components/PageHeader';
 import { RouterForm } from '../components/RouterForm';
 import { RouterState } from '../components/RouterState';
 import { useSubmit } from '../formErrors';
-import { formatBytes, formatDateTime } from '../format';
+import { formatData, formatDateTime } from '../../src-shared/format';
 import { gardenSourceLabel, PLAN_STATUS, STEP_RESULT } from '../labels';
 import { useRouterSyncStore } from '../stores/routerSyncStore';
 import { useRoutersStore } from '../stores/routersStore';
@@ -521,8 +521,8 @@ function OnlineNowCard({ onFix }: { onFix(): void }) {
                   <td>{s.uptime ?? '—'}</td>
                   <td>{s.sessionTimeLeft ?? '—'}</td>
                   {/* The router's bytes-out go to the device (download). */}
-                  <td className="num">{s.bytesOut == null ? '—' : formatBytes(s.bytesOut)}</td>
-                  <td className="num">{s.bytesIn == null ? '—' : formatBytes(s.bytesIn)}</td>
+                  <td className="num">{s.bytesOut == null ? '—' : formatData(s.bytesOut)}</td>
+                  <td className="num">{s.bytesIn == null ? '—' : formatData(s.bytesIn)}</td>
                   <td>{s.loginBy ?? '—'}</td>
                   <td className="row-actions">
                     <ConfirmButton
