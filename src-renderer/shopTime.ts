@@ -1,5 +1,5 @@
 import type { Settings } from '../src-shared/settings';
-import { DEFAULT_TIME_ZONE, isValidTimeZone, zonedDayRange, zonedYmd } from '../src-shared/time';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, zonedDaysFilter, zonedYmd } from '../src-shared/time';
 import { useSettingsStore } from './stores/settingsStore';
 
 /**
@@ -23,14 +23,9 @@ export function currentShopTimeZone(): string {
   return shopTimeZoneOf(useSettingsStore.getState().settings);
 }
 
-/**
- * Date inputs (yyyy-mm-dd, both days included) → the API's [from, to) in epoch ms over the
- * shop's days. A blank or malformed input leaves that side open.
- */
+/** Date inputs (yyyy-mm-dd, both days included) → the API's [from, to) over the shop's days. */
 export function shopDaysFilter(from: string, to: string, timeZone: string = currentShopTimeZone()): { from?: number; to?: number } {
-  const start = from ? zonedDayRange(from, timeZone) : null;
-  const end = to ? zonedDayRange(to, timeZone) : null;
-  return { ...(start ? { from: start.from } : {}), ...(end ? { to: end.to } : {}) };
+  return zonedDaysFilter(from, to, timeZone);
 }
 
 /** Today's date in the shop, as a date input shows it. */

@@ -95,3 +95,13 @@ export function zonedDayRange(ymd: string, timeZone: string): { from: number; to
     to: zonedMidnight(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), timeZone),
   };
 }
+
+/**
+ * A from/to pair of `YYYY-MM-DD` days (both included, as date inputs read) → [from, to) epoch ms
+ * over `timeZone`'s calendar. A blank or impossible day leaves that side open.
+ */
+export function zonedDaysFilter(fromYmd: string, toYmd: string, timeZone: string): { from?: number; to?: number } {
+  const start = fromYmd ? zonedDayRange(fromYmd, timeZone) : null;
+  const end = toYmd ? zonedDayRange(toYmd, timeZone) : null;
+  return { ...(start ? { from: start.from } : {}), ...(end ? { to: end.to } : {}) };
+}

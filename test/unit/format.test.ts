@@ -13,6 +13,7 @@ import {
   localDigits,
   localPhone,
 } from '../../src-shared/format';
+import { zonedDaysFilter } from '../../src-shared/time';
 import { groupBangladeshi } from '../../src-shared/units';
 
 const GB = 1024 ** 3;
@@ -103,5 +104,18 @@ describe('times in the shop time zone, not the machine one', () => {
     expect(formatDateTime(null, 'Asia/Dhaka')).toBe('—');
     expect(formatDate(undefined, 'Asia/Dhaka')).toBe('—');
     expect(formatDate(sale, 'Mars/Olympus')).toBe('2 Dec 2025');
+  });
+});
+
+describe('date filters over the shop calendar', () => {
+  it('2 Dec in Dhaka is 1 Dec 18:00 UTC to 2 Dec 18:00 UTC, whatever zone runs the code', () => {
+    expect(zonedDaysFilter('2025-12-02', '2025-12-02', 'Asia/Dhaka')).toEqual({ from: Date.UTC(2025, 11, 1, 18), to: Date.UTC(2025, 11, 2, 18) });
+    expect(zonedDaysFilter('2025-12-01', '2025-12-03', 'UTC')).toEqual({ from: Date.UTC(2025, 11, 1), to: Date.UTC(2025, 11, 4) });
+  });
+
+  it('a blank or impossible day leaves that side open', () => {
+    expect(zonedDaysFilter('', '2025-12-02', 'Asia/Dhaka')).toEqual({ to: Date.UTC(2025, 11, 2, 18) });
+    expect(zonedDaysFilter('2025-02-30', '', 'Asia/Dhaka')).toEqual({});
+    expect(zonedDaysFilter('', '', 'Asia/Dhaka')).toEqual({});
   });
 });
