@@ -6,7 +6,7 @@
 export type TimeUnit = 'hours' | 'days';
 export type DataUnit = 'MB' | 'GB';
 const TIME_MULT: Record<TimeUnit, number> = { hours: 3600, days: 86400 };
-// Binary units, matching formatBytes (1 GB = 1024 MB) so what the owner types is what they see.
+// Binary units, matching formatData (1 GB = 1024 MB) so what the owner types is what they see.
 const DATA_MULT: Record<DataUnit, number> = { MB: 1024 ** 2, GB: 1024 ** 3 };
 
 /** A positive decimal number, or null when blank; 'bad' when not a number. */
