@@ -4,6 +4,9 @@
  * Pure (Intl only), so the engine, the admin UI and the portal share it.
  */
 
+/** The shop's zone until settings say otherwise (the product is sold in Bangladesh). */
+export const DEFAULT_TIME_ZONE = 'Asia/Dhaka';
+
 export interface ZonedParts {
   year: number;
   month: number; // 1-12
@@ -91,4 +94,14 @@ export function zonedDayRange(ymd: string, timeZone: string): { from: number; to
     from: zonedMidnight(y, mo, d, timeZone),
     to: zonedMidnight(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), timeZone),
   };
+}
+
+/**
+ * A from/to pair of `YYYY-MM-DD` days (both included, as date inputs read) → [from, to) epoch ms
+ * over `timeZone`'s calendar. A blank or impossible day leaves that side open.
+ */
+export function zonedDaysFilter(fromYmd: string, toYmd: string, timeZone: string): { from?: number; to?: number } {
+  const start = fromYmd ? zonedDayRange(fromYmd, timeZone) : null;
+  const end = toYmd ? zonedDayRange(toYmd, timeZone) : null;
+  return { ...(start ? { from: start.from } : {}), ...(end ? { to: end.to } : {}) };
 }

@@ -3,12 +3,27 @@
  * seconds as named, speeds are bits per second.
  */
 
+/**
+ * Digits grouped the Bangladeshi (South Asian) way: the last three, then pairs —
+ * 1,00,000 (one lakh) and 1,23,45,678 (one crore …), never 100,000. Done by hand rather than
+ * with Intl 'en-IN' so it is the same in every runtime (Node without full ICU, old Chromium).
+ */
+export function groupBangladeshi(digits: string): string {
+  if (digits.length <= 3) return digits;
+  const last3 = digits.slice(-3);
+  const head = digits.slice(0, -3);
+  const pairs: string[] = [];
+  for (let i = head.length; i > 0; i -= 2) pairs.unshift(head.slice(Math.max(0, i - 2), i));
+  return `${pairs.join(',')},${last3}`;
+}
+
+/** Paisa → "৳12,34,567.50"; whole taka drop the paisa ("৳1,00,000"); negatives "-৳500". */
 export function formatTaka(paisa: number): string {
   const sign = paisa < 0 ? '-' : '';
-  const abs = Math.abs(paisa);
+  const abs = Math.abs(Math.round(paisa));
   const taka = Math.floor(abs / 100);
   const rest = abs % 100;
-  return `${sign}৳${taka.toLocaleString('en-US')}${rest ? `.${String(rest).padStart(2, '0')}` : ''}`;
+  return `${sign}৳${groupBangladeshi(String(taka))}${rest ? `.${String(rest).padStart(2, '0')}` : ''}`;
 }
 
 /** "10", "10.5", "10.50" taka → paisa; null when not a valid amount. */

@@ -1,4 +1,4 @@
-import type { DiagnoseCheck, WalledGardenEntry } from '../../src-shared/api/routers';
+import type { DiagnoseCheck, DiagnoseFixAction, WalledGardenEntry } from '../../src-shared/api/routers';
 import { isAppError } from '../errors';
 import { chooseHotspot } from './configurePlan';
 import { readSnapshot } from './configure';
@@ -35,7 +35,15 @@ export interface ZoneInputs {
 }
 
 const pass = (key: string, title: string, detail: string): DiagnoseCheck => ({ key, title, status: 'pass', detail });
-const fail = (key: string, title: string, detail: string, fix: string): DiagnoseCheck => ({ key, title, status: 'fail', detail, fix });
+/** `action`: the button the UI offers beside the fix, when HotspotDesk can do it itself. */
+const fail = (key: string, title: string, detail: string, fix: string, action?: DiagnoseFixAction): DiagnoseCheck => ({
+  key,
+  title,
+  status: 'fail',
+  detail,
+  fix,
+  ...(action ? { fixAction: action } : {}),
+});
 const unknown = (key: string, title: string, detail: string): DiagnoseCheck => ({ key, title, status: 'unknown', detail });
 
 function errText(e: unknown): string {
@@ -116,15 +124,15 @@ export async function runRouterChecks(client: RosClient, d: DiagnoseInputs): Pro
 
   {
     const title = d.hotspotInterface ? `Hotspot server enabled on ${d.hotspotInterface}` : 'Hotspot server enabled';
-    if (!choice.server) checks.push(fail('hotspot-server', title, choice.problem ?? `No hotspot server on ${d.hotspotInterface}.`, d.hotspotInterface ? 'Run Configure, or IP > Hotspot > Hotspot Setup on that interface.' : 'Choose the hotspot interface in the router settings.'));
-    else if (parseRosBool(choice.server.disabled) === true) checks.push(fail('hotspot-server', title, `Hotspot server ${choice.server.name} is disabled.`, 'Run Configure, or enable it under IP > Hotspot > Servers.'));
+    if (!choice.server) checks.push(fail('hotspot-server', title, choice.problem ?? `No hotspot server on ${d.hotspotInterface}.`, d.hotspotInterface ? 'Run Configure, or IP > Hotspot > Hotspot Setup on that interface.' : 'Choose the hotspot interface in the router settings.', d.hotspotInterface ? 'configure' : undefined));
+    else if (parseRosBool(choice.server.disabled) === true) checks.push(fail('hotspot-server', title, `Hotspot server ${choice.server.name} is disabled.`, 'Run Configure, or enable it under IP > Hotspot > Servers.', 'configure'));
     else checks.push(pass('hotspot-server', title, `Hotspot server ${choice.server.name} runs on ${choice.server.interface}.`));
   }
   {
     const title = 'Hotspot profile logs customers in through RADIUS';
     const p = choice.server ? choice.profile : null;
     if (!p) checks.push(unknown('hotspot-radius', title, 'No hotspot server profile to check.'));
-    else if (parseRosBool(p['use-radius']) !== true) checks.push(fail('hotspot-radius', title, `Profile ${p.name} has use-radius=no: the router checks its own user list, not HotspotDesk.`, 'Run Configure.'));
+    else if (parseRosBool(p['use-radius']) !== true) checks.push(fail('hotspot-radius', title, `Profile ${p.name} has use-radius=no: the router checks its own user list, not HotspotDesk.`, 'Run Configure.', 'configure'));
     else checks.push(pass('hotspot-radius', title, `Profile ${p.name} uses RADIUS (login by ${p['login-by'] ?? '?'}).`));
   }
   {
@@ -135,19 +143,19 @@ export async function runRouterChecks(client: RosClient, d: DiagnoseInputs): Pro
       const ours = entries.find((r) => r.address === d.serverAddress);
       if (!ours) {
         const other = entries.map((r) => r.address).join(', ');
-        checks.push(fail('radius-entry', title, other ? `The hotspot asks ${other}, not ${d.serverAddress}.` : 'The router has no RADIUS server for hotspot.', 'Run Configure.'));
+        checks.push(fail('radius-entry', title, other ? `The hotspot asks ${other}, not ${d.serverAddress}.` : 'The router has no RADIUS server for hotspot.', 'Run Configure.', 'configure'));
       } else if (ours.secret === undefined) {
         checks.push(pass('radius-entry', title, `Entry for ${d.serverAddress} found; its secret cannot be read by this API user (no "sensitive" policy).`));
       } else if (ours.secret !== d.radiusSecret) {
-        checks.push(fail('radius-entry', title, `The entry for ${d.serverAddress} has a different secret: every login will be rejected.`, 'Run Configure (it sets the secret saved in HotspotDesk).'));
+        checks.push(fail('radius-entry', title, `The entry for ${d.serverAddress} has a different secret: every login will be rejected.`, 'Run Configure (it sets the secret saved in HotspotDesk).', 'configure'));
       } else checks.push(pass('radius-entry', title, `Entry for ${d.serverAddress} with the right secret.`));
     }
   }
   {
     const title = 'Router accepts Disconnect/CoA from HotspotDesk';
     const inc = snapshot.incoming;
-    if (parseRosBool(inc.accept) !== true) checks.push(fail('radius-incoming', title, 'RADIUS incoming is off: customers stay online after their package ends.', 'Run Configure (sets /radius incoming accept=yes).'));
-    else if (inc.port !== String(d.coaPort)) checks.push(fail('radius-incoming', title, `The router listens on port ${inc.port ?? '?'}, HotspotDesk sends to ${d.coaPort}.`, 'Run Configure, or change the CoA port in the router settings.'));
+    if (parseRosBool(inc.accept) !== true) checks.push(fail('radius-incoming', title, 'RADIUS incoming is off: customers stay online after their package ends.', 'Run Configure (sets /radius incoming accept=yes).', 'configure'));
+    else if (inc.port !== String(d.coaPort)) checks.push(fail('radius-incoming', title, `The router listens on port ${inc.port ?? '?'}, HotspotDesk sends to ${d.coaPort}.`, 'Run Configure, or change the CoA port in the router settings.', 'configure'));
     else checks.push(pass('radius-incoming', title, `Accepting on port ${d.coaPort}.`));
   }
   checks.push(
@@ -170,7 +178,7 @@ export async function runRouterChecks(client: RosClient, d: DiagnoseInputs): Pro
         diff.missing.length ? `missing: ${diff.missing.map((e) => e.host).join(', ')}` : '',
         diff.stale.length ? `stale: ${diff.stale.map((s) => s.row['dst-host'] ?? s.row['dst-address'] ?? '?').join(', ')}` : '',
       ].filter(Boolean);
-      return fail('walled-garden', title, `${parts.join('; ')}. Customers may not reach the portal or the payment pages before paying.`, 'Push the walled garden.');
+      return fail('walled-garden', title, `${parts.join('; ')}. Customers may not reach the portal or the payment pages before paying.`, 'Push the walled garden.', 'pushWalledGarden');
     }),
   );
   checks.push(

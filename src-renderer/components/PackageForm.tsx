@@ -4,7 +4,7 @@ import { parseTaka } from '../../src-shared/units';
 import { useSubmit } from '../formErrors';
 import {
   bpsToMbps, fromBytes, fromSeconds, mbpsToBps, paisaToTaka, toBytes, toSeconds, type DataUnit, type TimeUnit,
-} from '../format';
+} from '../formInput';
 import { usePackagesStore } from '../stores/packagesStore';
 import { useRoutersStore } from '../stores/routersStore';
 import { Banner } from './Banner';

@@ -1,5 +1,5 @@
 import type { Package } from '../../src-shared/domain';
-import { describePackage, formatTaka } from '../format';
+import { describePackage, formatTaka } from '../../src-shared/format';
 
 interface PackageSelectProps {
   packages: Package[];

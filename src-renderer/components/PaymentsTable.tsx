@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Payment, PaymentMethod } from '../../src-shared/domain';
 import { StatusBadge } from './StatusBadge';
-import { formatDateTime, formatTaka, localPhone } from '../format';
+import { formatDateTime, formatTaka, localPhone } from '../../src-shared/format';
+import { useShopTimeZone } from '../shopTime';
 import { navigate } from '../route';
 
 export const PAYMENT_METHODS: Array<[PaymentMethod, string]> = [
@@ -18,6 +19,7 @@ const METHOD_LABEL = Object.fromEntries(PAYMENT_METHODS) as Record<PaymentMethod
  * `detailed` adds the invoice number and gateway reference; a row opens its customer.
  */
 export function PaymentsTable({ payments, detailed = false, label, footer }: { payments: Payment[]; detailed?: boolean; label?: string; footer?: ReactNode }) {
+  const tz = useShopTimeZone();
   return (
     <table className="table" aria-label={label}>
       <thead>
@@ -35,7 +37,7 @@ export function PaymentsTable({ payments, detailed = false, label, footer }: { p
         {payments.map((p) => (
           <tr key={p.id} className={p.customerId ? 'clickable' : ''} onClick={() => p.customerId && navigate(`/customers/${p.customerId}`)}>
             {detailed ? <td className="mono">{p.invoiceNo}</td> : null}
-            <td>{formatDateTime(p.createdAt)}</td>
+            <td>{formatDateTime(p.createdAt, tz)}</td>
             <td className={detailed ? 'mono' : undefined}>{localPhone(p.customerPhone)}</td>
             <td>{p.packageName ?? '—'}</td>
             <td>

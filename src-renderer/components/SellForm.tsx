@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Sale } from '../../src-shared/domain';
 import { useSubmit } from '../formErrors';
-import { formatTaka } from '../format';
+import { formatTaka } from '../../src-shared/format';
 import { sellable, usePackagesStore } from '../stores/packagesStore';
 import { useCustomersStore } from '../stores/customersStore';
 import { Banner } from './Banner';

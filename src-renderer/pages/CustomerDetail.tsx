@@ -7,7 +7,8 @@ import { PageHeader } from '../components/PageHeader';
 import { SellForm } from '../components/SellForm';
 import { StatusBadge } from '../components/StatusBadge';
 import { useSubmit } from '../formErrors';
-import { formatBytes, formatDateTime, formatTaka } from '../format';
+import { formatData, formatDateTime, formatTaka } from '../../src-shared/format';
+import { useShopTimeZone } from '../shopTime';
 import { formatDuration } from '../../src-shared/units';
 import { useCustomersStore } from '../stores/customersStore';
 
@@ -31,6 +32,7 @@ export function CustomerDetail({ id }: { id: number }) {
 }
 
 function CustomerView({ c }: { c: Customer }) {
+  const tz = useShopTimeZone();
   const { update } = useCustomersStore();
   const [bannerError, setBannerError] = useState<string | null>(null);
   const act = async (p: Promise<{ ok: boolean; error?: { message: string } }>) => {
@@ -47,7 +49,7 @@ function CustomerView({ c }: { c: Customer }) {
         title={c.localPhone}
         sub={
           <>
-            {c.name ?? 'No name'} · customer since {formatDateTime(c.createdAt)} · <StatusBadge status={c.status} />
+            {c.name ?? 'No name'} · customer since {formatDateTime(c.createdAt, tz)} · <StatusBadge status={c.status} />
           </>
         }
       >
@@ -93,19 +95,20 @@ function CustomerView({ c }: { c: Customer }) {
 }
 
 function usage(s: Subscription): string {
-  if (s.dataLimitBytes == null) return s.bytesUsed ? `${formatBytes(s.bytesUsed)} used` : '—';
-  return `${formatBytes(s.bytesUsed)} of ${formatBytes(s.dataLimitBytes)}`;
+  if (s.dataLimitBytes == null) return s.bytesUsed ? `${formatData(s.bytesUsed)} used` : '—';
+  return `${formatData(s.bytesUsed)} of ${formatData(s.dataLimitBytes)}`;
 }
 
 function left(s: Subscription): string {
   if (s.status !== 'active') return '—';
   const parts = [];
   if (s.secondsLeft != null) parts.push(formatDuration(s.secondsLeft));
-  if (s.bytesLeft != null) parts.push(formatBytes(s.bytesLeft));
+  if (s.bytesLeft != null) parts.push(formatData(s.bytesLeft));
   return parts.join(' · ') || 'Unlimited';
 }
 
 function Subscriptions({ c, onError }: { c: Customer; onError(msg: string | null): void }) {
+  const tz = useShopTimeZone();
   const { cancelSubscription } = useCustomersStore();
   return (
     <section className="card flush" aria-label="Subscriptions">
@@ -134,8 +137,8 @@ function Subscriptions({ c, onError }: { c: Customer; onError(msg: string | null
                   <StatusBadge status={s.status} />
                 </td>
                 <td className="num">{formatTaka(s.price)}</td>
-                <td>{formatDateTime(s.startsAt)}</td>
-                <td>{formatDateTime(s.expiresAt)}</td>
+                <td>{formatDateTime(s.startsAt, tz)}</td>
+                <td>{formatDateTime(s.expiresAt, tz)}</td>
                 <td>{usage(s)}</td>
                 <td>{left(s)}</td>
                 <td className="row-actions">
@@ -162,6 +165,7 @@ function Subscriptions({ c, onError }: { c: Customer; onError(msg: string | null
 }
 
 function Devices({ c, onError }: { c: Customer; onError(msg: string | null): void }) {
+  const tz = useShopTimeZone();
   const { addDevice, removeDevice } = useCustomersStore();
   const [mac, setMac] = useState('');
   const [label, setLabel] = useState('');
@@ -189,7 +193,7 @@ function Devices({ c, onError }: { c: Customer; onError(msg: string | null): voi
             <li key={d.id}>
               <span className="mono">{d.mac}</span>
               {d.label ? <span className="muted"> · {d.label}</span> : null}
-              <span className="muted small"> · last seen {formatDateTime(d.lastSeenAt)}</span>
+              <span className="muted small"> · last seen {formatDateTime(d.lastSeenAt, tz)}</span>
               <span className="spacer" />
               <ConfirmButton
                 confirm="Remove this device?"

@@ -4,7 +4,8 @@ import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { SellForm } from '../components/SellForm';
 import { StatusBadge } from '../components/StatusBadge';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../src-shared/format';
+import { useShopTimeZone } from '../shopTime';
 import { navigate } from '../route';
 import { CUSTOMERS_PAGE_SIZE, useCustomersStore } from '../stores/customersStore';
 import { CustomerDetail } from './CustomerDetail';
@@ -15,6 +16,7 @@ export function CustomersPage({ param }: { param: string | null }) {
 }
 
 function CustomerList() {
+  const tz = useShopTimeZone();
   const { items, total, offset, search, status, loaded, error, load, setQuery } = useCustomersStore();
   const [text, setText] = useState(search);
 
@@ -79,11 +81,11 @@ function CustomerList() {
                   </td>
                   <td>{c.name ?? <span className="muted">—</span>}</td>
                   <td>{c.activePackage ?? <span className="muted">none</span>}</td>
-                  <td>{formatDateTime(c.activeUntil)}</td>
+                  <td>{formatDateTime(c.activeUntil, tz)}</td>
                   <td>
                     <StatusBadge status={c.status} />
                   </td>
-                  <td>{formatDateTime(c.createdAt)}</td>
+                  <td>{formatDateTime(c.createdAt, tz)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,13 +4,15 @@ import { PageHeader } from '../components/PageHeader';
 import { RadiusHealth } from '../components/RadiusHealth';
 import { SellForm } from '../components/SellForm';
 import { PaymentsTable } from '../components/PaymentsTable';
-import { formatTaka } from '../format';
+import { formatDate, formatTaka } from '../../src-shared/format';
+import { useShopTimeZone } from '../shopTime';
 import { useDashboardStore } from '../stores/dashboardStore';
 import { useRadiusStatusStore } from '../stores/radiusStatusStore';
 
 export function DashboardPage() {
   const { summary, recent, error, load } = useDashboardStore();
   const radius = useRadiusStatusStore();
+  const tz = useShopTimeZone();
   const loadRadius = radius.load;
   useEffect(() => {
     void load();
@@ -25,7 +27,8 @@ export function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" sub="Today at a glance" />
+      {/* "Today" is the shop's day (what "Sales today" counts), not the browser's. */}
+      <PageHeader title="Dashboard" sub={`Today at a glance · ${formatDate(Date.now(), tz)}`} />
       {error ? <Banner>{error}</Banner> : null}
       <section className="stats" aria-label="Summary">
         <Stat label="Sales today" value={summary ? formatTaka(summary.salesTodayAmount) : '…'} sub={summary ? `${summary.salesTodayCount} sale${summary.salesTodayCount === 1 ? '' : 's'}` : ''} />

@@ -5,13 +5,15 @@ import { Banner } from '../components/Banner';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
-import { formatBytes, formatDateTime, localPhone } from '../format';
+import { formatData, formatDateTime, localPhone } from '../../src-shared/format';
+import { useShopTimeZone } from '../shopTime';
 import { kickOutcome, SESSION_STATUS_LABEL, SESSION_STATUS_TONE, terminateCause } from '../labels';
 import { useRoutersStore } from '../stores/routersStore';
 import { SESSIONS_PAGE_SIZE, useSessionsStore, type SessionStatusFilter } from '../stores/sessionsStore';
 
 /** Who is online now (RADIUS accounting), with data used and a Disconnect button. */
 export function OnlinePage() {
+  const tz = useShopTimeZone();
   const { items, total, offset, status, routerId, search, loaded, loading, error, load, setQuery, kick } = useSessionsStore();
   const { routers, load: loadRouters } = useRoutersStore();
   const [text, setText] = useState(search);
@@ -101,11 +103,11 @@ export function OnlinePage() {
                   <td className="mono">{s.mac ?? '—'}</td>
                   <td className="mono">{s.ip ?? '—'}</td>
                   <td className="nowrap">{routerName(s)}</td>
-                  <td className="nowrap">{formatDateTime(s.startedAt)}</td>
+                  <td className="nowrap">{formatDateTime(s.startedAt, tz)}</td>
                   <td>{formatDuration(s.sessionTime)}</td>
                   {/* RADIUS output = to the device (download), input = from it (upload). */}
-                  <td className="num">{formatBytes(s.outputBytes)}</td>
-                  <td className="num">{formatBytes(s.inputBytes)}</td>
+                  <td className="num">{formatData(s.outputBytes)}</td>
+                  <td className="num">{formatData(s.inputBytes)}</td>
                   <td>
                     <span className={`badge badge-${SESSION_STATUS_TONE[s.status]}`} title={s.status === 'stale' ? 'The router has not sent an update for a while.' : undefined}>
                       {SESSION_STATUS_LABEL[s.status]}

@@ -5,7 +5,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { PackageForm } from '../components/PackageForm';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
-import { formatDataLimit, formatSpeed, formatTaka, formatValidity } from '../format';
+import { formatDataLimit, formatSpeed, formatTaka, formatValidity } from '../../src-shared/format';
 import { usePackagesStore } from '../stores/packagesStore';
 
 export function PackagesPage() {

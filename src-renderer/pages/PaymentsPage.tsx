@@ -4,7 +4,8 @@ import { Banner } from '../components/Banner';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { PaymentsTable, PAYMENT_METHODS } from '../components/PaymentsTable';
-import { formatTaka } from '../format';
+import { formatTaka } from '../../src-shared/format';
+import { shopToday } from '../shopTime';
 import { emptyPaymentFilters, PAYMENTS_PAGE_SIZE, usePaymentsStore } from '../stores/paymentsStore';
 
 const METHODS = PAYMENT_METHODS;
@@ -51,6 +52,16 @@ export function PaymentsPage() {
           To
           <input type="date" value={filters.to} onChange={(e) => setFilters({ to: e.target.value })} />
         </label>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => {
+            const today = shopToday();
+            setFilters({ from: today, to: today });
+          }}
+        >
+          Today
+        </button>
         {filtered ? (
           <button type="button" className="btn btn-small" onClick={() => setFilters(emptyPaymentFilters)}>
             Clear filters

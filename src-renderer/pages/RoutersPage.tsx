@@ -8,7 +8,7 @@ import { RouterForm } from '../components/RouterForm';
 import { RouterState } from '../components/RouterState';
 import { useSubmit } from '../formErrors';
 import { useRoutersStore } from '../stores/routersStore';
-import { RouterDetail } from './RouterDetail';
+import { RouterDetail } from './routerDetail/RouterDetail';
 
 export function RoutersPage({ param }: { param: string | null }) {
   const id = param && /^\d+$/.test(param) ? Number(param) : null;

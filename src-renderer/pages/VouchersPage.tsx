@@ -7,7 +7,8 @@ import { PackageSelect } from '../components/PackageSelect';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
 import { useSubmit } from '../formErrors';
-import { describeTerms, formatDateTime, formatTaka } from '../format';
+import { describeTerms, formatDateTime, formatTaka } from '../../src-shared/format';
+import { useShopTimeZone } from '../shopTime';
 import { navigate } from '../route';
 import { sellable, usePackagesStore } from '../stores/packagesStore';
 import { useSettingsStore } from '../stores/settingsStore';
@@ -68,6 +69,7 @@ function GenerateForm() {
 }
 
 function BatchList() {
+  const tz = useShopTimeZone();
   const { batches, loaded, error, load, disableBatch } = useVouchersStore();
   const [actionError, setActionError] = useState<string | null>(null);
   useEffect(() => {
@@ -107,7 +109,7 @@ function BatchList() {
                   <td className="mono">{b.prefix || '—'}</td>
                   <td className="num">{b.count}</td>
                   <td className="num">{b.used}</td>
-                  <td>{formatDateTime(b.createdAt)}</td>
+                  <td>{formatDateTime(b.createdAt, tz)}</td>
                   <td>
                     <StatusBadge status={b.disabledAt ? 'disabled' : 'active'} />
                   </td>
@@ -139,6 +141,7 @@ function BatchList() {
 }
 
 function BatchView({ batchId }: { batchId: number }) {
+  const tz = useShopTimeZone();
   const { batches, codes, codesLoading, codesError, openBatch, disableBatch } = useVouchersStore();
   const packages = usePackagesStore((s) => s.items);
   const settings = useSettingsStore();
@@ -165,7 +168,7 @@ function BatchView({ batchId }: { batchId: number }) {
         </a>
         <PageHeader
           title={`Batch #${batchId}${batch ? ` · ${batch.packageName}` : ''}`}
-          sub={batch ? `${batch.count} cards · ${batch.used} used · made ${formatDateTime(batch.createdAt)}${batch.disabledAt ? ' · disabled' : ''}` : undefined}
+          sub={batch ? `${batch.count} cards · ${batch.used} used · made ${formatDateTime(batch.createdAt, tz)}${batch.disabledAt ? ' · disabled' : ''}` : undefined}
         >
           <label className="check">
             <input type="checkbox" checked={unusedOnly} onChange={(e) => setUnusedOnly(e.target.checked)} />

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ApiError, Input } from '../../src-shared/api';
 import type { AuthLogEntry } from '../../src-shared/api/radius';
 import { call } from '../api';
-import { dateInputToMs } from '../format';
+import { shopDaysFilter } from '../shopTime';
 import { initialLoadable, type Loadable } from './load';
 
 export const AUTH_LOG_PAGE_SIZE = 50;
@@ -13,7 +13,7 @@ export interface AuthLogFilters {
   mac: string;
   result: '' | AuthLogEntry['result'];
   reason: string;
-  /** yyyy-mm-dd from a date input, or ''. */
+  /** yyyy-mm-dd from a date input (a day of the shop's calendar), or ''. */
   from: string;
   to: string;
 }
@@ -33,16 +33,13 @@ interface AuthLogState extends Loadable {
 }
 
 function toInput(f: AuthLogFilters, offset: number): Input<'authLog.list'> {
-  const from = dateInputToMs(f.from);
-  const to = dateInputToMs(f.to, true);
   return {
     ...(f.routerId ? { routerId: f.routerId } : {}),
     ...(f.username.trim() ? { username: f.username.trim() } : {}),
     ...(f.mac.trim() ? { mac: f.mac.trim() } : {}),
     ...(f.result ? { result: f.result } : {}),
     ...(f.reason ? { reason: f.reason as NonNullable<Input<'authLog.list'>['reason']> } : {}),
-    ...(from !== undefined ? { from } : {}),
-    ...(to !== undefined ? { to } : {}),
+    ...shopDaysFilter(f.from, f.to),
     limit: AUTH_LOG_PAGE_SIZE,
     offset,
   };

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Payment, PaymentMethod, PaymentStatus } from '../../src-shared/domain';
 import { call } from '../api';
-import { dateInputToMs } from '../format';
+import { shopDaysFilter } from '../shopTime';
 import { initialLoadable, loadInto, type Loadable } from './load';
 
 export const PAYMENTS_PAGE_SIZE = 50;
@@ -9,7 +9,7 @@ export const PAYMENTS_PAGE_SIZE = 50;
 export interface PaymentFilters {
   method: PaymentMethod | '';
   status: PaymentStatus | '';
-  /** yyyy-mm-dd from date inputs (local time). */
+  /** yyyy-mm-dd from date inputs: days of the shop's calendar (settings time zone), both included. */
   from: string;
   to: string;
   customerId: number | null;
@@ -35,8 +35,7 @@ export const usePaymentsStore = create<PaymentsState>()((set, get) => ({
   filters: emptyPaymentFilters,
   async load() {
     const { filters: f, offset } = get();
-    const from = dateInputToMs(f.from);
-    const to = dateInputToMs(f.to, true);
+    const days = shopDaysFilter(f.from, f.to);
     await loadInto<{ items: Payment[]; total: number }, PaymentsState>(
       set,
       () =>
@@ -44,8 +43,7 @@ export const usePaymentsStore = create<PaymentsState>()((set, get) => ({
           ...(f.method ? { method: f.method } : {}),
           ...(f.status ? { status: f.status } : {}),
           ...(f.customerId ? { customerId: f.customerId } : {}),
-          ...(from !== undefined ? { from } : {}),
-          ...(to !== undefined ? { to } : {}),
+          ...days,
           limit: PAYMENTS_PAGE_SIZE,
           offset,
         }),

@@ -125,7 +125,11 @@ export interface DiagnoseCheck {
   detail: string;
   /** What the owner should do when it fails. */
   fix?: string;
+  /** The one-click fix HotspotDesk offers for a failed check, if it can fix it itself. */
+  fixAction?: DiagnoseFixAction;
 }
+
+export type DiagnoseFixAction = 'configure' | 'pushWalledGarden';
 
 export interface Diagnosis {
   routerId: number;

@@ -261,3 +261,60 @@ test('without the token the UI asks for it, and a wrong one is refused', async (
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText('৳20');
   await page.close();
 });
+
+test('times, days and "today" follow the shop time zone, not the browser', async ({ browser }) => {
+  // The engine's clock cannot be set from here, so the sale happens now and the browser gets a
+  // zone whose calendar day differs from Dhaka's at that instant (Dhaka is UTC+6: before 16:00
+  // there Honolulu, UTC-10, is still on the day before; from 16:00 Kiritimati, UTC+14, is on
+  // the next). The shop keeps its default zone, Asia/Dhaka.
+  const SHOP_TZ = 'Asia/Dhaka';
+  const pkg = await server.api<{ id: number }>('packages.create', { name: 'Monthly 1 lakh', price: 10_000_000, validitySeconds: 30 * 86400, downloadBps: 0, uploadBps: 0 });
+  const sale = await server.api<{ customerId: number }>('customers.sellPackage', { phone: '01812345678', packageId: pkg.id, method: 'cash' });
+  const payments = await server.api<{ items: { createdAt: number }[] }>('payments.list', { customerId: sale.customerId });
+  const soldAt = payments.items[0]!.createdAt;
+
+  const hourIn = (tz: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: 'numeric', hourCycle: 'h23' }).format(soldAt));
+  const browserTz = hourIn(SHOP_TZ) < 16 ? 'Pacific/Honolulu' : 'Pacific/Kiritimati';
+  const ymd = (tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(soldAt);
+  const shown = (tz: string, ms = soldAt) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+  // The check is only worth something if the two calendars disagree about the sale's day.
+  expect(ymd(browserTz)).not.toBe(ymd(SHOP_TZ));
+
+  const context = await browser.newContext({ timezoneId: browserTz });
+  const page = await context.newPage();
+  try {
+    const consoleErrors = await openAdmin(page, server.url);
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(browserTz);
+
+    await test.step('the dashboard\'s "today" is the shop\'s day', async () => {
+      await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 }).locator('..')).toContainText(`Today at a glance · ${shown(SHOP_TZ, Date.now())}`);
+    });
+
+    await test.step('the sale shows on the shop\'s day, with the taka grouped in lakhs', async () => {
+      await nav(page, 'Payments');
+      const row = page.getByRole('table', { name: 'Payments' }).getByRole('row', { name: /01812345678/ });
+      await expect(row).toContainText(shown(SHOP_TZ));
+      await expect(row).not.toContainText(shown(browserTz));
+      await expect(row).toContainText('৳1,00,000');
+    });
+
+    await test.step('the date filter selects the shop\'s days', async () => {
+      const filters = page.getByRole('group', { name: 'Filters' });
+      const row = page.getByRole('table', { name: 'Payments' }).getByRole('row', { name: /01812345678/ });
+      await filters.getByLabel('From').fill(ymd(browserTz));
+      await filters.getByLabel('To').fill(ymd(browserTz));
+      await expect(page.getByText('No payment matches these filters.')).toBeVisible();
+      await filters.getByLabel('From').fill(ymd(SHOP_TZ));
+      await filters.getByLabel('To').fill(ymd(SHOP_TZ));
+      await expect(row).toBeVisible();
+      await filters.getByRole('button', { name: 'Clear filters' }).click();
+      // "Today" picks the shop's today, the day of a sale made a moment ago.
+      await filters.getByRole('button', { name: 'Today', exact: true }).click();
+      await expect(filters.getByLabel('From')).toHaveValue(ymd(SHOP_TZ));
+      await expect(row).toBeVisible();
+    });
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});

@@ -126,6 +126,27 @@ test('owner sets up a MikroTik from the router page', async ({ page }) => {
     await card.screenshot({ path: path.join(SHOTS, 'router-diagnose-card.png') });
   });
 
+  await test.step('a failed check offers the fix HotspotDesk can run itself', async () => {
+    // Someone turns off RADIUS incoming on the router: Disconnect/CoA would stop working.
+    sim.state.single('/radius/incoming').accept = 'false';
+    const card = page.getByRole('region', { name: 'Diagnose' });
+    await card.getByRole('button', { name: 'Run again' }).click();
+    const checks = card.getByRole('list', { name: 'Checks' });
+    const incoming = checks.locator('[data-check="radius-incoming"]');
+    await expect(incoming).toContainText('Fail');
+    const garden = checks.locator('[data-check="walled-garden"]');
+    await expect(garden).toContainText('Fail');
+    await expect(garden.getByRole('button', { name: 'Push the walled garden now' })).toBeVisible();
+    // A fix only the owner can do (rename an SSID) gets no button.
+    await expect(checks.locator('[data-check="zone-ssid"]').getByRole('button')).toHaveCount(0);
+    await incoming.getByRole('button', { name: 'Check the setup' }).click();
+    const setup = page.getByRole('region', { name: 'Set up router' });
+    await expect(setup.getByRole('region', { name: 'Setup plan' }).locator('[data-step="radius-incoming"]')).toContainText('Will change');
+    await setup.getByRole('button', { name: 'Apply 1 change' }).click();
+    await expect(setup.getByRole('region', { name: 'Setup result' }).locator('[data-step="radius-incoming"]')).toContainText('Applied');
+    expect(sim.state.single('/radius/incoming').accept).toBe('true'); // the simulator stores booleans as RouterOS prints them
+  });
+
   await test.step('walled garden: add a custom domain, push, remove', async () => {
     const card = page.getByRole('region', { name: 'Walled garden' });
     const table = card.getByRole('table', { name: 'Walled garden entries' });

@@ -132,6 +132,14 @@ describe('routers.diagnose', () => {
     expect(byKey['radius-entry']!.detail).toMatch(/different secret/);
     expect(byKey['walled-garden']!.detail).toMatch(/stale\.example/);
     expect(byKey['device-mode']!.fix).toMatch(/device-mode\/update hotspot=yes/);
+    // The UI's one-click fix comes from this field, not from the wording of the fix.
+    expect(Object.fromEntries(d.checks.filter((c) => c.fixAction).map((c) => [c.key, c.fixAction]))).toEqual({
+      'hotspot-server': 'configure',
+      'hotspot-radius': 'configure',
+      'radius-entry': 'configure',
+      'radius-incoming': 'configure',
+      'walled-garden': 'pushWalledGarden',
+    });
     expect(byKey['zone-ssid']!.detail).toContain(`router "${r2.name}" interface wifi1 broadcasts "Shop WiFi 2"`);
     expect(JSON.stringify(d)).not.toContain('radius-secret');
   });

@@ -1,0 +1,150 @@
+import type { Package } from './domain';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from './time';
+import { formatBytes, formatDuration, formatTaka as formatTakaDigits } from './units';
+
+/**
+ * What customers and the owner read: money, validity, data, speeds, phones and times. Pure (no
+ * DOM), so the admin UI and the portal's server-rendered pages say the same thing the same way.
+ *
+ * Every function takes a `lang` last (English by default). The words come from one catalogue per
+ * language and digits are localised once at the end, so the portal adds a language by adding a
+ * catalogue, not by touching each function.
+ */
+
+export type Lang = 'en' | 'bn';
+
+interface Words {
+  /** "1 day", "7 days" */
+  days(n: string, count: number): string;
+  hours(n: string, count: number): string;
+  noTimeLimit: string;
+  unlimited: string;
+  unlimitedData: string;
+  mbps: string;
+  /** shown for a missing value (no phone, no date) */
+  none: string;
+  /** Intl locale for dates */
+  locale: string;
+}
+
+const plural = (n: string, count: number, word: string): string => `${n} ${word}${count === 1 ? '' : 's'}`;
+
+// Bangla has no plural on a counted noun ("৭ দিন"). To be reviewed by a native speaker with the portal.
+const CATALOGUE: Record<Lang, Words> = {
+  en: {
+    days: (n, c) => plural(n, c, 'day'),
+    hours: (n, c) => plural(n, c, 'hour'),
+    noTimeLimit: 'No time limit',
+    unlimited: 'Unlimited',
+    unlimitedData: 'unlimited data',
+    mbps: 'Mbps',
+    none: '—',
+    locale: 'en-GB',
+  },
+  bn: {
+    days: (n) => `${n} দিন`,
+    hours: (n) => `${n} ঘণ্টা`,
+    noTimeLimit: 'সময়সীমা নেই',
+    unlimited: 'আনলিমিটেড',
+    unlimitedData: 'আনলিমিটেড ডেটা',
+    mbps: 'Mbps',
+    none: '—',
+    locale: 'bn-BD',
+  },
+};
+
+const BANGLA_DIGITS = '০১২৩৪৫৬৭৮৯';
+
+/** ASCII digits → the language's digits (Bangla: ০-৯); other characters are kept. */
+export function localDigits(s: string, lang: Lang = 'en'): string {
+  return lang === 'bn' ? s.replace(/[0-9]/g, (d) => BANGLA_DIGITS[Number(d)]!) : s;
+}
+
+/** Paisa → "৳12,34,567.50", grouped the Bangladeshi way (lakh, crore). */
+export function formatTaka(paisa: number, lang: Lang = 'en'): string {
+  return localDigits(formatTakaDigits(paisa), lang);
+}
+
+/** Bytes → "5 GB" (binary units, as the owner typed them). */
+export function formatData(bytes: number, lang: Lang = 'en'): string {
+  return localDigits(formatBytes(bytes), lang);
+}
+
+export function formatValidity(seconds: number | null, lang: Lang = 'en'): string {
+  const w = CATALOGUE[lang];
+  if (seconds == null) return w.noTimeLimit;
+  if (seconds % 86400 === 0) return w.days(localDigits(String(seconds / 86400), lang), seconds / 86400);
+  if (seconds % 3600 === 0) return w.hours(localDigits(String(seconds / 3600), lang), seconds / 3600);
+  return localDigits(formatDuration(seconds), lang);
+}
+
+export function formatDataLimit(bytes: number | null, lang: Lang = 'en'): string {
+  return bytes == null ? CATALOGUE[lang].unlimited : formatData(bytes, lang);
+}
+
+/** bits/s → "5 Mbps", "1.5 Mbps", "0.25 Mbps"; 0 is unlimited. */
+export function formatMbps(bps: number, lang: Lang = 'en'): string {
+  const w = CATALOGUE[lang];
+  if (bps === 0) return w.unlimited;
+  const m = bps / 1_000_000;
+  const n = Number.isInteger(m) ? String(m) : m.toFixed(m < 1 ? 2 : 1).replace(/0+$/, '').replace(/\.$/, '');
+  return `${localDigits(n, lang)} ${w.mbps}`;
+}
+
+export function formatSpeed(p: Pick<Package, 'downloadBps' | 'uploadBps'>, lang: Lang = 'en'): string {
+  if (p.downloadBps === 0 && p.uploadBps === 0) return CATALOGUE[lang].unlimited;
+  return `↓ ${formatMbps(p.downloadBps, lang)} · ↑ ${formatMbps(p.uploadBps, lang)}`;
+}
+
+type PackageTerms = Pick<Package, 'validitySeconds' | 'dataLimitBytes' | 'downloadBps'>;
+
+/** "7 days · 5 GB · ↓ 5 Mbps" — one line for selects and cards. */
+export function describePackage(p: PackageTerms, lang: Lang = 'en'): string {
+  const parts: string[] = [];
+  if (p.validitySeconds != null) parts.push(formatValidity(p.validitySeconds, lang));
+  if (p.dataLimitBytes != null) parts.push(formatData(p.dataLimitBytes, lang));
+  if (p.downloadBps) parts.push(`↓ ${formatMbps(p.downloadBps, lang)}`);
+  return parts.join(' · ');
+}
+
+/** What a printed card promises: "7 days · 5 GB" or "1 day · unlimited data". */
+export function describeTerms(p: Pick<Package, 'validitySeconds' | 'dataLimitBytes'>, lang: Lang = 'en'): string {
+  const time = p.validitySeconds != null ? formatValidity(p.validitySeconds, lang) : null;
+  const data = p.dataLimitBytes != null ? formatData(p.dataLimitBytes, lang) : CATALOGUE[lang].unlimitedData;
+  return time ? `${time} · ${data}` : data;
+}
+
+/** `+8801712345678` → `01712345678`, the form customers know; foreign numbers as stored. */
+export function localPhone(e164: string | null | undefined, lang: Lang = 'en'): string {
+  if (!e164) return CATALOGUE[lang].none;
+  return e164.startsWith('+880') ? localDigits(`0${e164.slice(4)}`, lang) : e164;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(kind: 'dateTime' | 'date', timeZone: string, lang: Lang): Intl.DateTimeFormat {
+  // A zone saved before validation existed (or a typo) must not blank the whole page.
+  const zone = isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  const key = `${kind}|${zone}|${lang}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(CATALOGUE[lang].locale, {
+      timeZone: zone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      ...(kind === 'dateTime' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/** "2 Dec 2025, 00:30" on the shop's wall clock (`timeZone` from settings), not the viewer's. */
+export function formatDateTime(ms: number | null | undefined, timeZone: string, lang: Lang = 'en'): string {
+  return ms == null ? CATALOGUE[lang].none : dateFormat('dateTime', timeZone, lang).format(new Date(ms));
+}
+
+/** "2 Dec 2025": the shop's calendar day of `ms`. */
+export function formatDate(ms: number | null | undefined, timeZone: string, lang: Lang = 'en'): string {
+  return ms == null ? CATALOGUE[lang].none : dateFormat('date', timeZone, lang).format(new Date(ms));
+}
