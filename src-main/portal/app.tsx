@@ -164,9 +164,10 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     // bytes-remaining join once the portal knows the phone.
     const body: Record<string, unknown> = { captive: true };
     if (base) body['user-portal-url'] = `${base}/`;
+    // end(), not send(): RFC 8908 names the media type exactly, without express's charset suffix.
     res.status(200).setHeader('Content-Type', 'application/captive+json');
     res.setHeader('Cache-Control', 'private, no-store');
-    res.send(JSON.stringify(body));
+    res.end(JSON.stringify(body));
   });
 
   app.use((req, res) => problem(req, res, 404, (m) => m.notFound));
