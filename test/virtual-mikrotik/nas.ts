@@ -32,6 +32,13 @@ export interface NasOptions {
 
 export type LoginMethod = 'pap' | 'chap' | 'mac';
 
+/** A CHAP answer computed elsewhere (the phone's browser): ident byte, the challenge, the MD5. */
+export interface ChapResponse {
+  ident: number;
+  challenge: Buffer;
+  hash: Buffer;
+}
+
 export interface LoginResult {
   accepted: boolean;
   code: string;
@@ -170,11 +177,14 @@ export class VirtualNas {
   }
 
   /** Builds an Access-Request as a RouterOS hotspot does for each login-by method. */
-  buildAccessRequest(a: { username: string; password?: string; method: LoginMethod; mac: string; ip: string; secret?: string }): Buffer {
+  buildAccessRequest(a: { username: string; password?: string; method: LoginMethod; mac: string; ip: string; secret?: string; chap?: ChapResponse }): Buffer {
     const id = this.allocId();
     const attrs: Attribute[] = [['User-Name', a.username], ...this.identityAttrs(a.mac, a.ip)];
     const secret = a.secret ?? this.opts.secret;
-    if (a.method === 'chap') {
+    if (a.method === 'chap' && a.chap) {
+      // The hotspot HTTP front: the browser already hashed with the challenge the router issued.
+      attrs.push(['CHAP-Password', Buffer.concat([Buffer.of(a.chap.ident), a.chap.hash])], ['CHAP-Challenge', a.chap.challenge]);
+    } else if (a.method === 'chap') {
       // http-chap: the browser hashed MD5(chap-id + password + chap-challenge); the router forwards
       // it with the challenge it issued.
       const ident = crypto.randomInt(256);
@@ -193,7 +203,7 @@ export class VirtualNas {
     return radius.encode({ code: 'Access-Request', identifier: id, secret, attributes: attrs, add_message_authenticator: this.opts.messageAuthenticator });
   }
 
-  async login(a: { username: string; password?: string; method: LoginMethod; mac: string; ip: string }): Promise<LoginResult> {
+  async login(a: { username: string; password?: string; method: LoginMethod; mac: string; ip: string; chap?: ChapResponse }): Promise<LoginResult> {
     const req = this.buildAccessRequest(a);
     const res = await this.exchange(req, this.opts.server.authPort);
     if (!res) throw new Error('no answer to Access-Request');

@@ -1,0 +1,194 @@
+import express from 'express';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Package } from '../../src-shared/domain';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import { safeBranding, type PortalBranding } from './branding';
+import { describePackageForPortal } from './format';
+import { messagesFor, type Lang, type Messages } from './i18n';
+import { chooseLanguage, type LanguageChoice } from './language';
+import type { Chrome } from './pages/Layout';
+import { PortalPage } from './pages/PortalPage';
+import { ProblemPage } from './pages/ProblemPage';
+import { ShopPage } from './pages/ShopPage';
+import { StatusPage } from './pages/StatusPage';
+import { isRouterPageName, renderRouterPage } from './routerPages';
+import { cleanRouterText, isRouterValues, parseRouterId, parseRouterValues, type Params, type RouterValues } from './routerValues';
+import { signState, verifyState } from './stateToken';
+
+export interface PortalDeps {
+  log: Logger;
+  clock: Clock;
+  branding: () => PortalBranding;
+  languages: () => LanguageChoice;
+  /** Packages on sale at a router (null: the shop's own page, every active package). */
+  packagesFor: (routerId: number | null) => Package[];
+  routerById: (id: number) => { id: number; name: string; zoneId: number | null } | null;
+  /** HMAC key for the state token (keep it per installation, 32 random bytes). */
+  signingKey: Buffer;
+  /** The portal's base URL as phones reach it; default: the request's own Host. */
+  portalUrl?: () => string | null;
+  /** How long a portal page stays usable (default 30 minutes). */
+  tokenTtlMs?: number;
+}
+
+export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
+const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+
+/**
+ * The captive portal: the pages routers fetch (`/router/*.html`), the shop's page (`/`), the
+ * page login.html sends phones to (`/portal`), the status page and RFC 8908's `/api/captive`.
+ * Returns the express app without listening (the engine serves it).
+ */
+export function createPortalApp(deps: PortalDeps): express.Express {
+  const ttl = deps.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('query parser', 'simple');
+
+  app.use((_req, res, next) => {
+    // Pages are per phone and short-lived; the token in the URL must not leak to link-orig's site.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
+
+  /** The portal as phones reach it: the configured URL, else this request's own Host. */
+  function baseUrl(req: express.Request): string | null {
+    const configured = deps.portalUrl?.();
+    if (configured) return configured.replace(/\/+$/, '');
+    const host = req.get('host');
+    return host && HOST.test(host) ? `${req.protocol}://${host}` : null;
+  }
+
+  function chrome(req: express.Request, explicitLang: unknown, hrefFor: (lang: Lang) => string): Chrome {
+    const choice = deps.languages();
+    const lang = chooseLanguage(explicitLang, req.get('accept-language'), choice);
+    const other: Lang = lang === 'en' ? 'bn' : 'en';
+    const offered = choice.available.includes(other);
+    return { lang, m: messagesFor(lang), branding: safeBranding(deps.branding()), switchHref: offered ? hrefFor(other) : null };
+  }
+
+  function send(res: express.Response, status: number, page: ReactElement): void {
+    res
+      .status(status)
+      .type('html')
+      .setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'");
+    res.send(`<!DOCTYPE html>${renderToStaticMarkup(page)}`);
+  }
+
+  function problem(req: express.Request, res: express.Response, status: number, message: (m: Messages) => string): void {
+    const lang = stringParam(req.query.lang);
+    const c = chrome(req, lang, (l) => `/?lang=${l}`);
+    send(res, status, <ProblemPage chrome={c} message={message(c.m)} homeHref={lang ? `/?lang=${lang}` : '/'} />);
+  }
+
+  function packageViews(routerId: number | null, c: Chrome) {
+    return deps.packagesFor(routerId).map((p) => describePackageForPortal(p, c.lang, c.m));
+  }
+
+  // --- the router's pages (fetched by /tool/fetch into the hotspot html directory) ---
+  app.get('/router/:page', (req, res) => {
+    const page = String(req.params.page);
+    if (!isRouterPageName(page)) return void res.status(404).type('text').send('No such router page.\n');
+    const routerId = parseRouterId(req.query.router);
+    if (routerId === null) return void res.status(400).type('text').send('router: give the router id, e.g. ?router=1\n');
+    if (!deps.routerById(routerId)) return void res.status(404).type('text').send(`router: there is no router ${routerId}.\n`);
+    const base = baseUrl(req);
+    if (!base) return void res.status(400).type('text').send('host: the request has no usable Host header.\n');
+    res.type('html').send(renderRouterPage(page, base, routerId));
+  });
+
+  // --- the shop's own page ---
+  app.get('/', (req, res) => {
+    // A login.html pointed at "/" instead of "/portal" still works.
+    if (req.query['link-login-only'] !== undefined) return void entry(req, res, req.query);
+    const routerId = parseRouterId(req.query.router);
+    const known = routerId !== null && deps.routerById(routerId) ? routerId : null;
+    const keep = new URLSearchParams();
+    if (known !== null) keep.set('router', String(known));
+    if (req.query.msg === 'logout') keep.set('msg', 'logout');
+    const c = chrome(req, req.query.lang, (l) => `/?${withLang(keep, l)}`);
+    const routerError = cleanRouterText(stringParam(req.query.error));
+    send(res, 200, <ShopPage chrome={c} packages={packageViews(known, c)} loggedOut={req.query.msg === 'logout'} routerError={routerError} />);
+  });
+
+  // --- where login.html sends the phone ---
+  app.post('/portal', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 }), (req, res) => {
+    entry(req, res, (req.body ?? {}) as Params);
+  });
+  app.get('/portal', (req, res) => {
+    if (req.query.t === undefined) return void entry(req, res, req.query);
+    const check = verifyState(deps.signingKey, req.query.t, deps.clock.now(), isRouterValues);
+    if (!check.ok) return problem(req, res, check.reason === 'expired' ? 410 : 400, (m) => (check.reason === 'expired' ? m.tokenExpired : m.tokenInvalid));
+    const v = check.value;
+    if (!deps.routerById(v.routerId)) return problem(req, res, 404, (m) => m.unknownRouter);
+    const t = String(req.query.t);
+    const c = chrome(req, req.query.lang, (l) => `/portal?${withLang(new URLSearchParams({ t }), l)}`);
+    send(res, 200, <PortalPage chrome={c} packages={packageViews(v.routerId, c)} routerError={v.error} />);
+  });
+
+  /** The router's values arrive (POST form or GET fallback): check them, sign them, redirect. */
+  function entry(req: express.Request, res: express.Response, params: Params): void {
+    const parsed = parseRouterValues(params, true);
+    if (!parsed.ok) {
+      deps.log.info({ portal: 'bad_router_value', field: parsed.field }, 'portal: refused a router value');
+      return problem(req, res, 400, (m) => m.badRouterValue(parsed.field));
+    }
+    const v: RouterValues = parsed.values;
+    if (!deps.routerById(v.routerId)) return problem(req, res, 404, (m) => m.unknownRouter);
+    const q = new URLSearchParams({ t: signState(deps.signingKey, v, deps.clock.now() + ttl) });
+    const lang = stringParam(params.lang);
+    if (lang) q.set('lang', lang);
+    // Post/redirect/get: a reload or the back button never re-posts, and the URL holds the state.
+    res.redirect(303, `/portal?${q.toString()}`);
+  }
+
+  // --- after login (alogin.html, status.html) ---
+  app.get('/status', (req, res) => {
+    const parsed = parseRouterValues(req.query, false);
+    if (!parsed.ok) return problem(req, res, 400, (m) => m.badRouterValue(parsed.field));
+    const keep = new URLSearchParams();
+    for (const [k, v] of Object.entries(req.query)) if (k !== 'lang' && typeof v === 'string') keep.set(k, v);
+    const c = chrome(req, req.query.lang, (l) => `/status?${withLang(keep, l)}`);
+    send(res, 200, <StatusPage chrome={c} linkOrig={parsed.values.linkOrig} linkLogout={parsed.values.linkLogout} />);
+  });
+
+  // --- RFC 8908 captive-portal API ---
+  app.get('/api/captive', (req, res) => {
+    const base = baseUrl(req);
+    // Until the customer flow lands every client is treated as captive; seconds-remaining and
+    // bytes-remaining join once the portal knows the phone.
+    const body: Record<string, unknown> = { captive: true };
+    if (base) body['user-portal-url'] = `${base}/`;
+    // end(), not send(): RFC 8908 names the media type exactly, without express's charset suffix.
+    res.status(200).setHeader('Content-Type', 'application/captive+json');
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.end(JSON.stringify(body));
+  });
+
+  app.use((req, res) => problem(req, res, 404, (m) => m.notFound));
+
+  // One bad request never escapes its handler (convention 5): plain page, no stack trace.
+  app.use((err: Error & { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    void _next;
+    const status = err.status && err.status < 500 ? err.status : 500;
+    if (status >= 500) deps.log.error({ err: err.message }, 'portal request failed');
+    if (res.headersSent) return;
+    res.status(status).type('text').send(status === 413 ? 'The request is too large.\n' : status < 500 ? 'Bad request.\n' : 'Something went wrong. Please try again.\n');
+  });
+  return app;
+}
+
+function stringParam(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function withLang(q: URLSearchParams, lang: Lang): string {
+  const out = new URLSearchParams(q);
+  out.set('lang', lang);
+  return out.toString();
+}

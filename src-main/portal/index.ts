@@ -1,0 +1,10 @@
+/** The captive portal (customers' door): one factory, plus the pure helpers others reuse. */
+export { createPortalApp, DEFAULT_TOKEN_TTL_MS, type PortalDeps } from './app';
+export { packagesForRouter, isSoldAt, type RouterScope } from './packageScope';
+export { parseDigits, toBanglaDigits } from './digits';
+export { chapPassword, decodeRouterOctal, encodeRouterOctal } from './chap';
+export { ROUTER_PAGES, renderRouterPage, type RouterPageName } from './routerPages';
+export type { PortalBranding } from './branding';
+export type { RouterValues } from './routerValues';
+export type { Lang } from './i18n';
+
