@@ -13,6 +13,7 @@ import { createRouterStore } from './routers';
 import { createAdmin, type Handlers } from './admin';
 import { coreHandlers } from './admin/handlers/core';
 import { radiusHandlers } from './admin/handlers/radius';
+import { settingsHandlers } from './admin/handlers/settings';
 import { createRadiusServer, type KickViaApi } from './radius';
 import { createRouterOs, type RouterOsDeps } from './routeros';
 import { routerOsHandlers } from './admin/handlers/routeros';
@@ -60,7 +61,8 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
   }
   const db = openDataDirDatabase(config.dataDir);
   const bus = createBus((event, err) => log.error({ err, event }, 'event listener failed'));
-  const deps: CoreDeps = { config, db, clock, log, secrets: createSecretBox(key), bus, settings: createSettingsStore(db) };
+  const secrets = createSecretBox(key);
+  const deps: CoreDeps = { config, db, clock, log, secrets, bus, settings: createSettingsStore(db, secrets) };
 
   const billing = createBilling(deps);
   const routers = createRouterStore(deps);
@@ -86,6 +88,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
 
   const handlers: Handlers = {
     ...coreHandlers({ billing, routers, settings: deps.settings, clock, onlineCount: () => radius.onlineCount() }),
+    ...settingsHandlers(deps),
     ...radiusHandlers(radius),
     ...routerOsHandlers(routeros),
   };

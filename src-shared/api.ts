@@ -3,6 +3,7 @@ import type { MethodDef } from './api/def';
 import { coreApi } from './api/core';
 import { radiusApi } from './api/radius';
 import { routersApi } from './api/routers';
+import { settingsApi } from './api/settings';
 
 /**
  * The admin API contract: method name → zod input schema + output type. Served by the Electron
@@ -13,6 +14,7 @@ export const contract = {
   ...coreApi,
   ...radiusApi,
   ...routersApi,
+  ...settingsApi,
 };
 
 export type Contract = typeof contract;

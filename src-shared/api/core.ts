@@ -4,8 +4,6 @@ import type {
   Package, Customer, CustomerSummary, Device, Sale, Voucher, VoucherBatch, Payment, Router, Zone,
   DashboardSummary, Page, Subscription,
 } from '../domain';
-import type { Settings } from '../settings';
-import { settingsSchema } from '../settings';
 
 const bps = z.number().int().nonnegative().max(100_000_000_000);
 const packageFields = {
@@ -115,9 +113,6 @@ export const coreApi = {
 
   'zones.list': def<Zone[]>()(z.strictObject({})),
   'zones.create': def<Zone>()(z.strictObject({ name, ssid: z.string().min(1).max(32).nullable().optional() })),
-
-  'settings.get': def<Settings>()(z.strictObject({})),
-  'settings.update': def<Settings>()(settingsSchema.partial().strict()),
 
   'dashboard.summary': def<DashboardSummary>()(z.strictObject({})),
 };

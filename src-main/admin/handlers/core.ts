@@ -5,11 +5,10 @@ import type { Billing } from '../../billing';
 import type { RouterStore } from '../../routers';
 import type { SettingsStore } from '../../deps';
 import type { Clock } from '../../clock';
-import { AppError } from '../../errors';
 import { startOfZonedDay } from '../../../src-shared/time';
 
 type CoreMethods = Exclude<
-  Extract<Method, `${'packages' | 'customers' | 'vouchers' | 'payments' | 'routers' | 'zones' | 'settings' | 'dashboard'}.${string}`>,
+  Extract<Method, `${'packages' | 'customers' | 'vouchers' | 'payments' | 'routers' | 'zones' | 'dashboard'}.${string}`>,
   RouterOsMethod // served by handlers/routeros.ts
 >;
 
@@ -22,7 +21,7 @@ export interface CoreHandlerDeps {
   onlineCount: () => number | null;
 }
 
-/** Handlers for the foundation's methods (packages, customers, cards, payments, routers, settings). */
+/** Handlers for the foundation's methods (packages, customers, cards, payments, routers, dashboard). */
 export function coreHandlers(d: CoreHandlerDeps) {
   const { billing, routers, settings, clock } = d;
   const h = {
@@ -64,15 +63,9 @@ export function coreHandlers(d: CoreHandlerDeps) {
     'zones.list': () => routers.zones.list(),
     'zones.create': (i) => routers.zones.create(i.name, i.ssid ?? null),
 
-    'settings.get': () => settings.get(),
-    'settings.update': (patch) => {
-      if (Object.keys(patch).length === 0) throw new AppError('invalid_input', 'input: give at least one setting to change', { field: 'input' });
-      return settings.update(patch);
-    },
-
     'dashboard.summary': () => {
       const now = clock.now();
-      const from = startOfZonedDay(now, settings.get().timezone);
+      const from = startOfZonedDay(now, settings.get().shop.timezone);
       const sales = billing.payments.totals(from, now + 1);
       return {
         salesTodayCount: sales.count,
