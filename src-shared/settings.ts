@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './time';
 import { normalizePhone } from './phone';
+import { PORTAL_LANGUAGES, SMS_PROVIDERS } from './settingsOptions';
+
+export { PORTAL_LANGUAGES, SMS_PROVIDERS };
 
 /**
  * Owner-editable settings, one typed section per concern. Each section is stored as one JSON row
@@ -169,7 +172,6 @@ export const networkSettingsSchema = z.strictObject({
   idleTimeout: wholeNumber(0, 86400, 'seconds'),
 });
 
-export const PORTAL_LANGUAGES = ['en', 'bn'] as const;
 export const portalSettingsSchema = z.strictObject({
   languages: z
     .array(oneOf(PORTAL_LANGUAGES), { error: 'must be a list of languages (en, bn)' })
@@ -191,7 +193,6 @@ export const otpSettingsSchema = z.strictObject({
   pinLockMinutes: wholeNumber(1, 1440, 'minutes'),
 });
 
-export const SMS_PROVIDERS = ['outbox', 'http', 'bulksmsbd', 'sslwireless'] as const;
 export const smsHttpSettingsSchema = z.strictObject({
   method: oneOf(['GET', 'POST']),
   url: urlOrEmpty('https://sms.example.com/send'),

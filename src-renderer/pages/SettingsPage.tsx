@@ -1,6 +1,7 @@
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { Input } from '../../src-shared/api';
-import { PORTAL_LANGUAGES, SMS_PROVIDERS, type SettingsView } from '../../src-shared/settings';
+import type { SettingsView } from '../../src-shared/settings';
+import { PORTAL_LANGUAGES, SMS_PROVIDERS } from '../../src-shared/settingsOptions';
 import { Banner } from '../components/Banner';
 import { Field } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
@@ -57,7 +58,7 @@ const OTP: Spec[] = [
 ];
 
 const PROVIDER_NAMES: Record<(typeof SMS_PROVIDERS)[number], string> = {
-  outbox: 'None: codes wait in the SMS outbox',
+  outbox: 'None (outbox only)',
   http: 'Any HTTP SMS gateway',
   bulksmsbd: 'BulkSMSBD',
   sslwireless: 'SSL Wireless',
