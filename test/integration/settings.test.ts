@@ -233,6 +233,20 @@ describe('stored settings', () => {
     expect(keys).toEqual(['network', 'shop']);
   });
 
+  it('a stored rule break resets the field it names (else the section); a secret sealed with another key reads as not set', async () => {
+    const dataDir = tmpDir();
+    const db = openDataDirDatabase(dataDir);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('portal', json_object('languages', json_array('bn'), 'defaultLanguage', 'en'))").run();
+    db.prepare("INSERT INTO settings (key, value) VALUES ('sms.apiKey', json_quote('v1:c2VhbGVkIHdpdGggYW5vdGhlciBrZXk='))").run();
+    db.close();
+    const { engine, ok } = await testEngine({ config: { dataDir } });
+    const s = await ok('settings.get');
+    // defaultLanguage back to its default (en) still breaks the rule, so the section is the default.
+    expect(s.portal).toEqual({ languages: ['en', 'bn'], defaultLanguage: 'en' });
+    expect(s.sms.hasApiKey).toBe(false);
+    expect(engine.deps.settings.secret('sms', 'apiKey')).toBeNull();
+  });
+
   it('a fresh database has no settings rows until the owner saves', async () => {
     const { engine } = await testEngine();
     expect(engine.db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 0 });
