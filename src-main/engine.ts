@@ -58,7 +58,8 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
   }
   const db = openDataDirDatabase(config.dataDir);
   const bus = createBus((event, err) => log.error({ err, event }, 'event listener failed'));
-  const deps: CoreDeps = { config, db, clock, log, secrets: createSecretBox(key), bus, settings: createSettingsStore(db) };
+  const secrets = createSecretBox(key);
+  const deps: CoreDeps = { config, db, clock, log, secrets, bus, settings: createSettingsStore(db, secrets) };
 
   const billing = createBilling(deps);
   const routers = createRouterStore(deps);

@@ -22,9 +22,13 @@ export function splitError(error: ApiError, formFields: readonly string[]): Form
     field ??= m[1]!;
     if (m[1] === field) text = m[2]!;
   }
-  // Nested paths (`routerIds.0`) belong to their top-level input.
-  const top = field?.split(/[.[]/)[0] ?? null;
-  if (top && formFields.includes(top)) return { fields: { [top]: capitalise(text) }, banner: null };
+  // A nested path belongs to the form's closest input: `routerIds.0` to routerIds, and
+  // `portal.languages.1` to portal.languages where a form names its inputs by dotted path.
+  const parts = field?.split(/[.[]/) ?? [];
+  for (let n = parts.length; n > 0; n--) {
+    const key = parts.slice(0, n).join('.');
+    if (formFields.includes(key)) return { fields: { [key]: capitalise(text) }, banner: null };
+  }
   return { fields: {}, banner: error.message };
 }
 

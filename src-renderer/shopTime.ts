@@ -8,7 +8,7 @@ import { useSettingsStore } from './stores/settingsStore';
  * Dhaka is on the same day for the owner, the invoice and the dashboard wherever the browser is.
  */
 export function shopTimeZoneOf(settings: Settings | null): string {
-  const tz = settings?.timezone;
+  const tz = settings?.shop.timezone;
   // Before settings load, or a zone the runtime does not know: the product's home zone.
   return tz && isValidTimeZone(tz) ? tz : DEFAULT_TIME_ZONE;
 }

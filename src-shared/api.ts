@@ -10,7 +10,7 @@ import { sessionsApi } from './api/sessions';
 import { authLogApi } from './api/authLog';
 import { radiusApi } from './api/radius';
 import { dashboardApi } from './api/dashboard';
-import { settingsApi } from './api/settingsLegacy';
+import { settingsApi } from './api/settings';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret

@@ -232,7 +232,7 @@ export function createAuthorizer(deps: {
 
     // The settings store keeps its values in memory (refreshed on every write), so a change of
     // interval or idle timeout applies to the very next Accept.
-    const { acctInterimInterval: interimS, idleTimeout: idleS } = deps.settings.get();
+    const { acctInterimInterval: interimS, idleTimeout: idleS } = deps.settings.get().network;
     const attrs: OutAttr[] = [{ type: Attr.Class, value: String(row.sub_id) }];
     if (row.expires_at !== null) attrs.push({ type: Attr.SessionTimeout, value: Math.max(1, Math.ceil((row.expires_at - now) / 1000)) });
     if (idleS > 0) attrs.push({ type: Attr.IdleTimeout, value: idleS });

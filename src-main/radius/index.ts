@@ -91,7 +91,7 @@ export function createRadiusServer(deps: RadiusServerDeps) {
   const unsubscribe: Array<() => void> = [];
 
   function sweepStale(): number {
-    const intervalMs = settings.get().acctInterimInterval * 1000;
+    const intervalMs = settings.get().network.acctInterimInterval * 1000;
     const n = accounting.closeStale(STALE_INTERVALS * intervalMs);
     counters.staleClosed += n;
     if (n > 0) log.info({ sessions: n }, 'radius: closed stale sessions');
@@ -136,7 +136,7 @@ export function createRadiusServer(deps: RadiusServerDeps) {
         bus.on('subscription.ended', (e) => disconnectInBackground({ subscriptionId: e.subscriptionId }, e.reason)),
         bus.on('customer.disabled', (e) => disconnectInBackground({ customerId: e.customerId }, 'disabled')),
       );
-      const everyMs = Math.max(5_000, (settings.get().acctInterimInterval * 1000) / 2);
+      const everyMs = Math.max(5_000, (settings.get().network.acctInterimInterval * 1000) / 2);
       housekeeping = setInterval(runHousekeeping, everyMs);
       housekeeping.unref();
       log.info({ authPort: authListener.port(), acctPort: acctListener.port(), routers: routers.all().length }, 'radius: listening');

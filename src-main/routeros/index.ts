@@ -94,14 +94,14 @@ export function createRouterOs(deps: RouterOsDeps) {
   }
 
   function serverAddress(router: RouterRecord) {
-    return resolveServerAddress(settings.get().serverAddress, router.host);
+    return resolveServerAddress(settings.get().network.serverAddress, router.host);
   }
 
   /** Portal base for the walled garden: the running portal, else the owner's setting, else this PC. */
   function portalBase(router: RouterRecord): string | null {
     const running = deps.portalUrl?.() ?? null;
     if (running) return running;
-    const configured = settings.get().portalUrl.trim();
+    const configured = settings.get().network.portalUrl.trim();
     if (configured) return configured;
     const addr = serverAddress(router).address;
     return addr ? `http://${addr}:${config.portalPort}` : null;

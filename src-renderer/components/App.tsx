@@ -36,7 +36,7 @@ function Shell() {
           <span className="brand-mark" aria-hidden="true" />
           <div>
             <div className="brand-name">HotspotDesk</div>
-            <div className="brand-shop">{settings.settings?.shopName ?? ''}</div>
+            <div className="brand-shop">{settings.settings?.shop.name ?? ''}</div>
           </div>
         </div>
         <ul>

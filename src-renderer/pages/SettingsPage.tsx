@@ -1,13 +1,99 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { Settings } from '../../src-shared/settings';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { Input } from '../../src-shared/api';
+import type { SettingsView } from '../../src-shared/settings';
+import { PORTAL_LANGUAGES, SMS_PROVIDERS } from '../../src-shared/settingsOptions';
 import { Banner } from '../components/Banner';
 import { Field } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
+import { SecretField, type SecretEdit } from '../components/SecretField';
 import { useSubmit } from '../formErrors';
 import { useSettingsStore } from '../stores/settingsStore';
 
-type Editable = Omit<Settings, 'currency'>;
-const FIELDS = ['shopName', 'acctInterimInterval', 'idleTimeout', 'serverAddress', 'portalUrl', 'timezone'] as const;
+type Kind =
+  | { type: 'text'; max?: number; mono?: boolean; placeholder?: string; input?: 'color' | 'tel' | 'url' }
+  | { type: 'int'; unit: string }
+  | { type: 'select'; options: ReadonlyArray<readonly [value: string, label: string]> };
+
+/** One editable field, named by its dotted path in the settings (also the API's error field). */
+interface Spec {
+  path: string;
+  label: string;
+  hint?: string;
+  kind: Kind;
+}
+
+const text = (max: number, more: Omit<Extract<Kind, { type: 'text' }>, 'type' | 'max'> = {}): Kind => ({ type: 'text', max, ...more });
+const int = (unit: string): Kind => ({ type: 'int', unit });
+
+const SHOP: Spec[] = [
+  { path: 'shop.name', label: 'Shop name', hint: 'Shown on the portal and printed on recharge cards.', kind: text(60) },
+  { path: 'shop.supportPhone', label: 'Support phone', hint: 'A mobile number customers can call; empty = none.', kind: text(20, { input: 'tel', placeholder: '01712345678' }) },
+  { path: 'shop.notice', label: 'Notice on the portal', hint: 'One short line, such as your opening hours.', kind: text(200) },
+  { path: 'shop.colour', label: 'Colour', hint: 'The portal’s main colour.', kind: text(7, { input: 'color' }) },
+  { path: 'shop.timezone', label: 'Time zone', hint: 'Days and “Sales today” are counted in this zone, e.g. Asia/Dhaka.', kind: text(64) },
+];
+
+const NETWORK: Spec[] = [
+  { path: 'network.serverAddress', label: 'This PC’s address for routers', hint: 'Empty = detect automatically.', kind: text(253, { mono: true, placeholder: '192.168.88.10' }) },
+  { path: 'network.portalUrl', label: 'Portal URL', hint: 'Empty = http://<this PC>:<portal port>.', kind: text(300, { mono: true, placeholder: 'http://192.168.88.10:8080', input: 'url' }) },
+  { path: 'network.acctInterimInterval', label: 'Accounting interval (s)', hint: 'How often routers report usage, in seconds: 30–3600.', kind: int('seconds') },
+  { path: 'network.idleTimeout', label: 'Idle logout (s)', hint: 'Seconds without traffic before a device is logged out; 0 = never.', kind: int('seconds') },
+];
+
+const LANGUAGE_NAMES: Record<(typeof PORTAL_LANGUAGES)[number], string> = { en: 'English', bn: 'বাংলা (Bangla)' };
+const PORTAL: Spec[] = [
+  { path: 'portal.defaultLanguage', label: 'Portal opens in', kind: { type: 'select', options: PORTAL_LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l]] as const) } },
+];
+
+const OTP: Spec[] = [
+  { path: 'otp.ttlSeconds', label: 'Code valid for (s)', hint: '60–1800 seconds.', kind: int('seconds') },
+  { path: 'otp.maxAttempts', label: 'Tries per code', hint: '1–10.', kind: int('tries') },
+  { path: 'otp.resendAfterSeconds', label: 'Resend allowed after (s)', hint: '15–600 seconds.', kind: int('seconds') },
+  { path: 'otp.perNumberPerHour', label: 'Codes per number per hour', kind: int('codes') },
+  { path: 'otp.perNumberPerDay', label: 'Codes per number per day', kind: int('codes') },
+  { path: 'otp.perMacPerHour', label: 'Codes per phone per hour', hint: 'Counted by the device’s MAC address.', kind: int('codes') },
+  { path: 'otp.perIpPerHour', label: 'Codes per IP address per hour', kind: int('codes') },
+  { path: 'otp.pinMaxAttempts', label: 'PIN tries before locking', kind: int('tries') },
+  { path: 'otp.pinLockMinutes', label: 'PIN lock (minutes)', kind: int('minutes') },
+];
+
+const PROVIDER_NAMES: Record<(typeof SMS_PROVIDERS)[number], string> = {
+  outbox: 'None (outbox only)',
+  http: 'Any HTTP SMS gateway',
+  bulksmsbd: 'BulkSMSBD',
+  sslwireless: 'SSL Wireless',
+};
+const SMS: Spec[] = [
+  { path: 'sms.provider', label: 'SMS gateway', kind: { type: 'select', options: SMS_PROVIDERS.map((p) => [p, PROVIDER_NAMES[p]] as const) } },
+  { path: 'sms.senderId', label: 'Sender ID', hint: 'The name or number the SMS comes from, as your gateway registered it.', kind: text(20) },
+  { path: 'sms.lowBalanceWarnAt', label: 'Warn below (SMS left)', hint: '0 = never warn.', kind: int('SMS') },
+];
+const SMS_HTTP: Spec[] = [
+  { path: 'sms.http.method', label: 'HTTP method', kind: { type: 'select', options: [['GET', 'GET'], ['POST', 'POST']] } },
+  { path: 'sms.http.url', label: 'Gateway URL', kind: text(300, { mono: true, placeholder: 'https://sms.example.com/send', input: 'url' }) },
+  { path: 'sms.http.bodyTemplate', label: 'Body template', hint: 'With {number} and {message} where they go.', kind: text(2000, { mono: true }) },
+  { path: 'sms.http.contentType', label: 'Body format', kind: { type: 'select', options: [['form', 'Form fields'], ['json', 'JSON']] } },
+  { path: 'sms.http.numberFormat', label: 'Number written as', kind: { type: 'select', options: [['880', '8801712345678'], ['e164', '+8801712345678'], ['local', '01712345678']] } },
+  { path: 'sms.http.successContains', label: 'Reply text that means sent', hint: 'Empty = any 2xx reply.', kind: text(200) },
+];
+
+const SPECS = [...SHOP, ...NETWORK, ...PORTAL, ...OTP, ...SMS, ...SMS_HTTP];
+const FIELDS = [...SPECS.map((s) => s.path), 'shop.logo', 'portal.languages', 'sms.apiKey'];
+
+function getPath(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  o[keys.at(-1)!] = value;
+}
+
+function formValues(s: SettingsView): Record<string, string> {
+  return Object.fromEntries(SPECS.map((spec) => [spec.path, String(getPath(s, spec.path) ?? '')]));
+}
 
 export function SettingsPage() {
   const { settings, error, load } = useSettingsStore();
@@ -23,44 +109,92 @@ export function SettingsPage() {
   );
 }
 
-function SettingsForm({ settings }: { settings: Settings }) {
+function SettingsForm({ settings }: { settings: SettingsView }) {
   const { update } = useSettingsStore();
-  const [f, setF] = useState({
-    shopName: settings.shopName,
-    acctInterimInterval: String(settings.acctInterimInterval),
-    idleTimeout: String(settings.idleTimeout),
-    serverAddress: settings.serverAddress,
-    portalUrl: settings.portalUrl,
-    timezone: settings.timezone,
-  });
+  const [values, setValues] = useState(() => formValues(settings));
+  const [languages, setLanguages] = useState<string[]>(settings.portal.languages);
+  const [logo, setLogo] = useState(settings.shop.logo);
+  const [apiKey, setApiKey] = useState<SecretEdit>({ kind: 'keep' });
   const [saved, setSaved] = useState(false);
-  const set = (k: keyof typeof f, v: string) => {
-    setSaved(false);
-    setF({ ...f, [k]: v });
+  const { busy, errors, submit, clear, setErrors } = useSubmit(FIELDS);
+  const changed = () => setSaved(false);
+  const set = (path: string, v: string) => {
+    changed();
+    setValues({ ...values, [path]: v });
   };
-  const { busy, errors, submit, clear } = useSubmit(FIELDS);
+
+  function onLogo(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    // Read as a data: URL, the form the engine stores; it checks the size and type.
+    const reader = new FileReader();
+    reader.onload = () => {
+      changed();
+      setLogo(String(reader.result));
+    };
+    reader.onerror = () => setErrors({ fields: { 'shop.logo': 'That file could not be read.' }, banner: null });
+    reader.readAsDataURL(file);
+  }
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = {};
-    const int = (k: 'acctInterimInterval' | 'idleTimeout') => {
-      if (!/^\d+$/.test(f[k].trim())) local[k] = 'Enter a whole number of seconds.';
-      return Number(f[k]);
-    };
-    const next: Editable = {
-      shopName: f.shopName.trim(),
-      acctInterimInterval: int('acctInterimInterval'),
-      idleTimeout: int('idleTimeout'),
-      serverAddress: f.serverAddress.trim(),
-      portalUrl: f.portalUrl.trim(),
-      timezone: f.timezone.trim(),
-    };
-    if (!next.shopName) local.shopName = 'Enter the shop name shown to customers.';
     // Send only what changed, so a save never rewrites settings another window just changed.
-    const patch = Object.fromEntries(Object.entries(next).filter(([k, v]) => settings[k as keyof Settings] !== v)) as Partial<Editable>;
-    const r = await submit(local, () => update(patch));
-    if (r) setSaved(true);
+    const patch: Record<string, unknown> = {};
+    for (const spec of SPECS) {
+      const raw = values[spec.path] ?? '';
+      let v: string | number = spec.kind.type === 'text' ? raw.trim() : raw;
+      if (spec.kind.type === 'int') {
+        if (!/^\d+$/.test(raw.trim())) local[spec.path] = `Enter a whole number of ${spec.kind.unit}.`;
+        v = Number(raw.trim());
+      }
+      if (getPath(settings, spec.path) !== v) setPath(patch, spec.path, v);
+    }
+    if (!values['shop.name']?.trim()) local['shop.name'] = 'Enter the shop name shown to customers.';
+    if (languages.length === 0) local['portal.languages'] = 'Choose at least one language for the portal.';
+    if (languages.join() !== settings.portal.languages.join()) setPath(patch, 'portal.languages', languages);
+    if (logo !== settings.shop.logo) setPath(patch, 'shop.logo', logo);
+    if (apiKey.kind === 'replace') setPath(patch, 'sms.apiKey', apiKey.value);
+    if (apiKey.kind === 'clear') setPath(patch, 'sms.apiKey', null);
+    if (Object.keys(patch).length === 0 && Object.keys(local).length === 0) {
+      setSaved(true);
+      return;
+    }
+    const r = await submit(local, () => update(patch as Input<'settings.update'>));
+    if (r) {
+      // Show what was saved (the engine normalises phones, colours and zone names).
+      setValues(formValues(r));
+      setLanguages(r.portal.languages);
+      setLogo(r.shop.logo);
+      setApiKey({ kind: 'keep' });
+      setSaved(true);
+    }
   }
+
+  const field = (spec: Spec) => {
+    const v = values[spec.path] ?? '';
+    const onChange = (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(spec.path, e.target.value);
+    const k = spec.kind;
+    const control =
+      k.type === 'select' ? (
+        <select value={v} onChange={onChange}>
+          {k.options.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      ) : k.type === 'int' ? (
+        <input inputMode="numeric" value={v} onChange={onChange} />
+      ) : (
+        <input type={k.input ?? 'text'} className={k.mono ? 'mono' : undefined} value={v} onChange={onChange} maxLength={k.max} placeholder={k.placeholder} />
+      );
+    return (
+      <Field key={spec.path} label={spec.label} error={errors.fields[spec.path]} hint={spec.hint}>
+        {control}
+      </Field>
+    );
+  };
 
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label="Settings">
@@ -68,30 +202,63 @@ function SettingsForm({ settings }: { settings: Settings }) {
       {saved ? <Banner kind="success">Settings saved.</Banner> : null}
       <h2>Shop</h2>
       <div className="form-grid">
-        <Field label="Shop name" error={errors.fields.shopName} hint="Shown on the portal and printed on recharge cards.">
-          <input value={f.shopName} onChange={(e) => set('shopName', e.target.value)} maxLength={60} />
-        </Field>
-        <Field label="Time zone" error={errors.fields.timezone}>
-          <input value={f.timezone} onChange={(e) => set('timezone', e.target.value)} />
-        </Field>
+        {SHOP.map(field)}
         <Field label="Currency">
-          <input value={`${settings.currency} (৳ taka)`} readOnly disabled />
+          <input value={`${settings.shop.currency} (৳ taka)`} readOnly disabled />
         </Field>
+        <Field label="Logo" error={errors.fields['shop.logo']} hint="A PNG, JPEG, WebP or SVG image up to 48 KB, shown on the portal.">
+          <input type="file" accept="image/png,image/jpeg,image/webp,image/svg+xml" onChange={onLogo} />
+        </Field>
+        {logo ? (
+          <div className="field">
+            <img src={logo} alt="Logo preview" style={{ maxHeight: 48, maxWidth: 160 }} />
+            <button type="button" className="btn btn-small" onClick={() => (changed(), setLogo(''))}>
+              Remove logo
+            </button>
+          </div>
+        ) : null}
       </div>
       <h2>Network</h2>
+      <div className="form-grid">{NETWORK.map(field)}</div>
+      <h2>Portal</h2>
       <div className="form-grid">
-        <Field label="This PC’s address for routers" error={errors.fields.serverAddress} hint="Empty = detect automatically.">
-          <input className="mono" value={f.serverAddress} onChange={(e) => set('serverAddress', e.target.value)} placeholder="192.168.88.10" />
-        </Field>
-        <Field label="Portal URL" error={errors.fields.portalUrl} hint="Empty = http://<this PC>:<portal port>.">
-          <input className="mono" value={f.portalUrl} onChange={(e) => set('portalUrl', e.target.value)} placeholder="http://192.168.88.10:8080" />
-        </Field>
-        <Field label="Accounting interval (s)" error={errors.fields.acctInterimInterval} hint="How often routers report usage, in seconds: 30–3600.">
-          <input inputMode="numeric" value={f.acctInterimInterval} onChange={(e) => set('acctInterimInterval', e.target.value)} />
-        </Field>
-        <Field label="Idle logout (s)" error={errors.fields.idleTimeout} hint="Seconds without traffic before a device is logged out; 0 = never.">
-          <input inputMode="numeric" value={f.idleTimeout} onChange={(e) => set('idleTimeout', e.target.value)} />
-        </Field>
+        <fieldset className="checks" aria-describedby="portal-languages-msg">
+          <legend>Languages on the portal</legend>
+          {PORTAL_LANGUAGES.map((l) => (
+            <label key={l} className="check">
+              <input
+                type="checkbox"
+                checked={languages.includes(l)}
+                onChange={(e) => {
+                  changed();
+                  setLanguages(e.target.checked ? PORTAL_LANGUAGES.filter((x) => x === l || languages.includes(x)) : languages.filter((x) => x !== l));
+                }}
+              />
+              {LANGUAGE_NAMES[l]}
+            </label>
+          ))}
+          {errors.fields['portal.languages'] ? (
+            <div className="field-error" id="portal-languages-msg" role="alert">
+              {errors.fields['portal.languages']}
+            </div>
+          ) : null}
+        </fieldset>
+        {PORTAL.map(field)}
+      </div>
+      <h2>Sign-in codes (SMS OTP)</h2>
+      <div className="form-grid">{OTP.map(field)}</div>
+      <h2>SMS gateway</h2>
+      <div className="form-grid">
+        {SMS.map(field)}
+        <SecretField
+          label="API key"
+          isSet={settings.sms.hasApiKey}
+          edit={apiKey}
+          onChange={(edit) => (changed(), setApiKey(edit))}
+          error={errors.fields['sms.apiKey']}
+          hint="Kept encrypted on this PC; never shown again."
+        />
+        {values['sms.provider'] === 'http' ? SMS_HTTP.map(field) : null}
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -158,7 +158,7 @@ function BatchView({ batchId }: { batchId: number }) {
   const batch = batches.find((b) => b.id === batchId);
   const pkg: Package | undefined = packages.find((p) => p.id === batch?.packageId);
   const shown = unusedOnly ? codes.filter((v) => v.status === 'new') : codes;
-  const shop = settings.settings?.shopName ?? 'WiFi';
+  const shop = settings.settings?.shop.name ?? 'WiFi';
 
   return (
     <>

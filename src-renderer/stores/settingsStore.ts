@@ -1,20 +1,22 @@
 import { create } from 'zustand';
 import type { ApiReply, Input } from '../../src-shared/api';
-import type { Settings } from '../../src-shared/settings';
+import type { SettingsView } from '../../src-shared/settings';
 import { call } from '../api';
 import { initialLoadable, loadInto, type Loadable } from './load';
 
 interface SettingsState extends Loadable {
-  settings: Settings | null;
+  /** The saved settings, secrets only as `has<Field>`. */
+  settings: SettingsView | null;
   load(): Promise<void>;
-  update(patch: Input<'settings.update'>): Promise<ApiReply<Settings>>;
+  /** A partial per section; omitted fields keep their value, a secret null clears it. */
+  update(patch: Input<'settings.update'>): Promise<ApiReply<SettingsView>>;
 }
 
 export const useSettingsStore = create<SettingsState>()((set) => ({
   ...initialLoadable,
   settings: null,
   async load() {
-    await loadInto<Settings, SettingsState>(set, () => call('settings.get', {}), (settings) => ({ settings }));
+    await loadInto<SettingsView, SettingsState>(set, () => call('settings.get', {}), (settings) => ({ settings }));
   },
   async update(patch) {
     const r = await call('settings.update', patch);

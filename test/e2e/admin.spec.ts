@@ -237,13 +237,43 @@ test('settings: the shop name is saved and shown', async ({ page }) => {
   await form.getByRole('button', { name: 'Save settings' }).click();
   // 5 s is below the API's minimum: the message sits under that field and nothing is saved.
   await expect(form.locator('.field', { has: page.getByLabel('Accounting interval (s)') }).getByRole('alert')).toBeVisible();
-  expect((await server.api<{ shopName: string }>('settings.get')).shopName).not.toBe('Rahim WiFi Zone');
+  expect((await server.api<{ shop: { name: string } }>('settings.get')).shop.name).not.toBe('Rahim WiFi Zone');
   await form.getByLabel('Accounting interval (s)').fill('120');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Rahim WiFi Zone');
-  expect(await server.api<{ shopName: string; acctInterimInterval: number }>('settings.get')).toMatchObject({ shopName: 'Rahim WiFi Zone', acctInterimInterval: 120 });
+  expect(await server.api<{ shop: { name: string }; network: { acctInterimInterval: number } }>('settings.get')).toMatchObject({
+    shop: { name: 'Rahim WiFi Zone' },
+    network: { acctInterimInterval: 120 },
+  });
   await page.screenshot({ path: path.join(SHOTS, 'settings.png'), fullPage: true });
+});
+
+test('settings: a bad time zone is refused under its field; the SMS API key is write-only', async ({ page }) => {
+  await open(page);
+  await nav(page, 'Settings');
+  const form = page.getByRole('form', { name: 'Settings' });
+  await form.getByLabel('Time zone').fill('Mars/Olympus');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.locator('.field', { has: page.getByLabel('Time zone') }).getByRole('alert')).toHaveText('Must be a time zone name such as Asia/Dhaka');
+  expect((await server.api<{ shop: { timezone: string } }>('settings.get')).shop.timezone).toBe('Asia/Dhaka');
+
+  await form.getByLabel('Time zone').fill('Asia/Dhaka');
+  const key = form.getByLabel('API key');
+  await key.fill('sk-e2e-secret-123');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  // The page never holds the key again: the field is empty and says that one is set.
+  await expect(key).toHaveValue('');
+  await expect(key).toHaveAttribute('placeholder', /set — type to replace/);
+  const saved = await server.api<{ sms: { hasApiKey: boolean } }>('settings.get');
+  expect(saved.sms.hasApiKey).toBe(true);
+  expect(JSON.stringify(saved)).not.toContain('sk-e2e-secret-123');
+
+  await form.getByRole('button', { name: 'Clear' }).click();
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect.poll(async () => (await server.api<{ sms: { hasApiKey: boolean } }>('settings.get')).sms.hasApiKey).toBe(false);
+  await expect(key).toHaveAttribute('placeholder', 'not set');
 });
 
 test('without the token the UI asks for it, and a wrong one is refused', async ({ browser }) => {

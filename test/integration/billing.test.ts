@@ -278,11 +278,11 @@ describe('routers, zones, settings, dashboard', () => {
 
   it('settings have defaults and validate updates', async () => {
     const { engine, ok } = await testEngine();
-    expect(await ok('settings.get')).toMatchObject({ acctInterimInterval: 60, currency: 'BDT', timezone: 'Asia/Dhaka' });
-    expect(await ok('settings.update', { acctInterimInterval: 120 })).toMatchObject({ acctInterimInterval: 120 });
-    expect(await err(engine, 'settings.update', { acctInterimInterval: 5 })).toMatchObject({ field: 'acctInterimInterval' });
+    expect(await ok('settings.get')).toMatchObject({ network: { acctInterimInterval: 60 }, shop: { currency: 'BDT', timezone: 'Asia/Dhaka' } });
+    expect(await ok('settings.update', { network: { acctInterimInterval: 120 } })).toMatchObject({ network: { acctInterimInterval: 120 } });
+    expect(await err(engine, 'settings.update', { network: { acctInterimInterval: 5 } })).toMatchObject({ field: 'network.acctInterimInterval' });
     expect(await err(engine, 'settings.update', { nope: 1 })).toMatchObject({ field: 'nope' });
-    expect((await ok('settings.get')).acctInterimInterval).toBe(120);
+    expect((await ok('settings.get')).network.acctInterimInterval).toBe(120);
   });
 
   it('dashboard counts today\'s sales in Bangladesh time', async () => {

@@ -22,7 +22,7 @@ describe('RADIUS authentication over UDP (virtual MikroTik NAS)', () => {
     expect(r.vsa['Mikrotik-Total-Limit-Gigawords']).toBe(1);
     expect(r.vsa['Mikrotik-Total-Limit']).toBe(GiB);
     // A settings change applies to the very next Accept; idle timeout 0 means none is sent.
-    await w.ok('settings.update', { acctInterimInterval: 120, idleTimeout: 0 });
+    await w.ok('settings.update', { network: { acctInterimInterval: 120, idleTimeout: 0 } });
     const again = await w.nas.login({ username: c.username, password: c.password, method: 'pap', mac: MAC, ip: IP });
     expect(again.attributes['Acct-Interim-Interval']).toBe(120);
     expect(again.attributes['Idle-Timeout']).toBeUndefined();

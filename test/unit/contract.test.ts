@@ -11,6 +11,13 @@ const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pin', 'secret', 'co
 const NOT_SECRET: Partial<Record<Method, Record<string, string>>> = {
   'customers.update': { resetHotspotPassword: 'a yes/no flag; the new password is made by the engine' },
   'customers.sellPackage': { idempotencyKey: 'a per-form nonce that only deduplicates a double click' },
+  'settings.update': {
+    otp: 'the section of OTP limits, not a code',
+    'otp.pinMaxAttempts': 'a count of tries',
+    'otp.pinLockMinutes': 'a duration',
+    'bkash.appKey': 'bKash sends the app key in a header beside the secret; issue #10 lists it as non-secret',
+    'nagad.gatewayPublicKey': "Nagad's public key",
+  },
 };
 
 function words(field: string): string[] {

@@ -65,16 +65,17 @@ export async function routerOsRig(opts: RigOptions = {}) {
   const dataDir = tmpDir('hsd-ros-');
   const db = openDataDirDatabase(dataDir);
   const log = opts.logFile ? createLogger({ level: 'debug', destination: opts.logFile }) : silentLogger();
+  const secrets = createSecretBox(crypto.randomBytes(32));
   const deps: CoreDeps = {
     config: { ...defaultConfig(), dataDir, radiusAuthPort: 18120, radiusAcctPort: 18130, portalPort: 0, logLevel: 'silent' },
     db,
     clock: systemClock,
     log,
-    secrets: createSecretBox(crypto.randomBytes(32)),
+    secrets,
     bus: createBus(() => undefined),
-    settings: createSettingsStore(db),
+    settings: createSettingsStore(db, secrets),
   };
-  if (opts.serverAddress !== undefined) deps.settings.update({ serverAddress: opts.serverAddress });
+  if (opts.serverAddress !== undefined) deps.settings.update({ network: { serverAddress: opts.serverAddress } });
   const routers = createRouterStore(deps);
   let portal: string | null = opts.portalUrl ?? null;
   const ros = createRouterOs({

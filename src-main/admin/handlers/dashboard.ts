@@ -20,7 +20,7 @@ export function dashboardHandlers({ billing, routers, radius, settings, clock }:
     'dashboard.summary': () => {
       const now = clock.now();
       // "Today" is the shop's day, not the PC's or UTC's.
-      const from = startOfZonedDay(now, settings.get().timezone);
+      const from = startOfZonedDay(now, settings.get().shop.timezone);
       const sales = billing.payments.totals(from, now + 1);
       return {
         salesTodayCount: sales.count,

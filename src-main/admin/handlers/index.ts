@@ -16,7 +16,7 @@ import { sessionsHandlers } from './sessions';
 import { authLogHandlers } from './authLog';
 import { radiusHandlers } from './radius';
 import { dashboardHandlers } from './dashboard';
-import { settingsHandlers } from './settingsLegacy';
+import { settingsHandlers } from './settings';
 
 export interface HandlerDeps {
   billing: Billing;
