@@ -29,7 +29,7 @@ export interface SmsConfig {
   http: HttpGatewayConfig;
   /** Warn when the gateway's balance is below this many paisa; null = never warn. */
   lowBalanceWarnAt: number | null;
-  /** A preset's base URL (scheme + host [+ /api prefix]); empty/undefined = the vendor's own. */
+  /** A preset's base URL (scheme + host); empty/undefined = the vendor's own. */
   baseUrl?: string;
   templates?: SmsTemplates;
   /** Fills {shop} when the caller gives none. */

@@ -2,14 +2,16 @@ import { httpCall, isTransientStatus, joinUrl } from '../httpCall';
 import type { FailureKind, ProviderContext, SendOutcome, SmsProvider } from '../types';
 
 /**
- * BulkSMSBD (hotspot-protocols.md §6): `{base}/smsapi` with api_key, type, number (8801…),
+ * BulkSMSBD (hotspot-protocols.md §6): `{base}/api/smsapi` with api_key, type, number (8801…),
  * senderid, message; JSON reply whose response_code 202 means submitted.
  *
  * The [U] parts (not confirmed by the reference) are these constants, so a real account's
  * behaviour is a one-line change: the tests run both plausible variants.
  */
 export const bulkSmsBdDefaults = {
-  baseUrl: 'https://bulksmsbd.net/api',
+  /** Scheme and host only (the setting overrides it; the fakes plug in here). */
+  baseUrl: 'https://bulksmsbd.net',
+  sendPath: 'api/smsapi',
   /** The reference allows GET or POST; POST keeps the key out of URLs (proxies, gateway logs). */
   method: 'POST' as 'GET' | 'POST',
   /**
@@ -19,7 +21,7 @@ export const bulkSmsBdDefaults = {
    */
   unicodeType: 'unicode' as 'unicode' | 'text',
   /** [U] Not in the reference: the balance call its public clients use; null = no balance. */
-  balancePath: 'getBalanceApi' as string | null,
+  balancePath: 'api/getBalanceApi' as string | null,
 };
 export type BulkSmsBdOptions = typeof bulkSmsBdDefaults;
 
@@ -69,7 +71,7 @@ export function bulkSmsBdProvider(
       senderid: senderId,
       message: msg.text,
     });
-    const url = joinUrl(base, 'smsapi');
+    const url = joinUrl(base, o.sendPath);
     const r = o.method === 'GET'
       ? await httpCall(ctx, `${url}?${params}`, { method: 'GET' })
       : await httpCall(ctx, url, {
