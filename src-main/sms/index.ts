@@ -8,12 +8,15 @@ import { isE164Phone } from '../../src-shared/phone';
 import { invalidInput } from '../errors';
 import { createOutboxStore } from './outboxStore';
 import { formatNumber } from './numberFormat';
-import { needsUnicode, renderTemplate, templateFor } from './templates';
+import { needsUnicode, renderTemplate, templateFor, templatePlaceholders } from './templates';
 import { providerFor, type PresetOptions } from './providers';
+import { customerMessages } from './customerMessages';
 import type { FailureKind, ProviderContext, SmsConfig, SmsProvider } from './types';
 
 export type { SmsConfig, SmsTemplates, HttpGatewayConfig, SmsProviderName, NumberFormat } from './types';
 export { defaultTemplates, templatePlaceholders } from './templates';
+export { customerMessages } from './customerMessages';
+export type { FailureKind } from './types';
 
 export interface SmsDeps {
   db: Db;
@@ -42,8 +45,10 @@ export interface SendResult {
   id: number;
   /** queued: recorded while the subsystem is stopped; sent on the next start if still fresh. */
   status: 'sent' | 'failed' | 'queued';
-  /** For the customer, in plain words (the owner's detail is in the outbox). */
+  /** For the customer, in plain words and their language (the owner's detail is in the outbox). */
   error?: string;
+  /** Why it failed: the portal may offer to retype the number (number) or to try again (transient). */
+  reason?: FailureKind;
 }
 
 export interface SmsStatusInfo {
@@ -65,14 +70,6 @@ export interface Sms extends Subsystem<SmsStatusInfo> {
   test(phone: string, lang?: SmsLang): Promise<SmsTestResult>;
   balance(): Promise<number | null>;
 }
-
-/** What the customer reads when a text did not go out (the portal shows it as is). */
-export const customerMessages: Record<FailureKind, string> = {
-  transient: 'We could not send the SMS just now. Please try again in a minute.',
-  number: 'An SMS cannot be sent to this number. Check the number and try again.',
-  balance: 'The shop cannot send SMS right now. Please try again later or ask at the counter.',
-  config: 'The shop cannot send SMS right now. Please try again later or ask at the counter.',
-};
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRY_DELAY_MS = 1_000;
@@ -140,7 +137,9 @@ export function createSms(deps: SmsDeps): Sms {
     return { timeoutMs: cfg.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal: stopper.signal, fetch: doFetch };
   }
 
-  async function deliver(id: number, phone: string, text: string, createdAt: number, secretVars: string[]): Promise<SendResult> {
+  async function deliver(
+    id: number, phone: string, text: string, lang: SmsLang, createdAt: number, secretVars: string[],
+  ): Promise<SendResult> {
     const cfg = config();
     let provider: SmsProvider;
     const scrub = scrubber(secretVars);
@@ -149,7 +148,7 @@ export function createSms(deps: SmsDeps): Sms {
     } catch (err) {
       log.error({ err, id }, 'sms provider could not be set up');
       store.markFailed(id, 'The SMS provider settings could not be used', null);
-      return { id, status: 'failed', error: customerMessages.config };
+      return { id, status: 'failed', error: customerMessages[lang].config, reason: 'config' };
     }
     const signal = stopper.signal;
     const msg = {
@@ -190,7 +189,7 @@ export function createSms(deps: SmsDeps): Sms {
       failedCount++;
       lastFailure = { at: clock.now(), error };
       log.warn({ id, provider: provider.name, attempt, kind: outcome.kind, error }, 'sms failed');
-      return { id, status: 'failed', error: customerMessages[outcome.kind] };
+      return { id, status: 'failed', error: customerMessages[lang][outcome.kind], reason: outcome.kind };
     }
   }
 
@@ -202,7 +201,7 @@ export function createSms(deps: SmsDeps): Sms {
       } else if (clock.now() - row.created_at > MAX_QUEUED_AGE_MS) {
         store.markFailed(row.id, 'Not sent: it was too old by the time SMS sending started', null);
       } else {
-        void track(deliver(row.id, row.phone, row.body, row.created_at, []));
+        void track(deliver(row.id, row.phone, row.body, row.lang, row.created_at, []));
       }
     }
   }
@@ -228,6 +227,10 @@ export function createSms(deps: SmsDeps): Sms {
 
   async function send({ phone, kind, lang, vars = {} }: SendInput): Promise<SendResult> {
     if (!isE164Phone(phone)) throw invalidInput('phone', 'must be a Bangladeshi mobile number in E.164 form (+8801XXXXXXXXX)');
+    // A missing code would text the customer a literal "{code}": refuse it before recording.
+    for (const p of templatePlaceholders[kind]) {
+      if (p !== 'shop' && typeof vars[p] !== 'string') throw invalidInput(`vars.${p}`, `is needed for a ${kind} message`);
+    }
     const cfg = config();
     const text = renderTemplate(templateFor(kind, lang, cfg.templates), { shop: cfg.shopName ?? '', ...vars });
     const at = clock.now();
@@ -237,7 +240,7 @@ export function createSms(deps: SmsDeps): Sms {
       return { id, status: 'queued' };
     }
     const secretVars = SECRET_VARS.map((k) => vars[k]).filter((v): v is string => typeof v === 'string');
-    return track(deliver(id, phone, text, at, secretVars));
+    return track(deliver(id, phone, text, lang, at, secretVars));
   }
 
   return {

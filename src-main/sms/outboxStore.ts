@@ -21,6 +21,7 @@ export interface PendingRow {
   phone: string;
   body: string;
   status: 'queued' | 'sending';
+  lang: SmsLang;
   created_at: number;
 }
 
@@ -60,7 +61,7 @@ export function createOutboxStore(db: Db) {
     "UPDATE sms_outbox SET status = 'failed', last_error = ?, provider_response = ?, next_try_at = NULL WHERE id = ?",
   );
   const one = db.prepare(`SELECT ${COLUMNS} FROM sms_outbox WHERE id = ?`);
-  const pending = db.prepare("SELECT id, phone, body, status, created_at FROM sms_outbox WHERE status IN ('queued', 'sending') ORDER BY id");
+  const pending = db.prepare("SELECT id, phone, body, status, lang, created_at FROM sms_outbox WHERE status IN ('queued', 'sending') ORDER BY id");
 
   return {
     insert(phone: string, body: string, kind: SmsKind, lang: SmsLang, at: number): number {

@@ -86,7 +86,7 @@ describe('BulkSMSBD preset over HTTP', () => {
   it('a permanent error (bad key) is not retried, tells the customer plainly, and the owner sees the code', async () => {
     const { fake, sms } = await rig({ provider: 'bulksmsbd' }, { key: 'wrong-key-777' });
     const r = await sms.send(otp());
-    expect(r).toEqual({ id: r.id, status: 'failed', error: customerMessages.config });
+    expect(r).toEqual({ id: r.id, status: 'failed', error: customerMessages.en.config, reason: 'config' });
     expect(fake.sends()).toHaveLength(1);
     const item = sms.outbox().items[0]!;
     expect(item.error).toMatch(/^BulkSMSBD 1011 user not found/);
@@ -129,8 +129,10 @@ describe('BulkSMSBD preset over HTTP', () => {
     const { fake, sms } = await rig({ provider: 'bulksmsbd' });
     fake.script({ code: '1001', message: 'Invalid Number' });
     const r = await sms.send(otp());
-    expect(r).toMatchObject({ status: 'failed', error: customerMessages.number });
+    expect(r).toMatchObject({ status: 'failed', error: customerMessages.en.number, reason: 'number' });
     expect(fake.sends()).toHaveLength(1);
+    fake.script({ code: '1001', message: 'Invalid Number' });
+    expect(await sms.send(otp('bn'))).toMatchObject({ status: 'failed', error: 'এই নম্বরে এসএমএস পাঠানো যাচ্ছে না। নম্বরটি দেখে আবার চেষ্টা করুন।' });
   });
 });
 
@@ -177,7 +179,7 @@ describe('SSL Wireless preset over HTTP', () => {
     const { fake, sms } = await rig({ provider: 'sslwireless' });
     fake.script({ code: '4003', message: 'IP Blacklisted' });
     const r = await sms.send(otp());
-    expect(r).toMatchObject({ status: 'failed', error: customerMessages.config });
+    expect(r).toMatchObject({ status: 'failed', error: customerMessages.en.config });
     expect(fake.sends()).toHaveLength(1);
     expect(sms.outbox().items[0]!.error).toContain('whitelist');
   });
@@ -194,7 +196,7 @@ describe('transient failures and timeouts', () => {
     const { fake, sms, db } = await rig({ provider: 'bulksmsbd' });
     fake.script('5xx', '5xx');
     const r = await sms.send(otp());
-    expect(r).toEqual({ id: r.id, status: 'failed', error: customerMessages.transient });
+    expect(r).toEqual({ id: r.id, status: 'failed', error: customerMessages.en.transient, reason: 'transient' });
     expect(fake.sends()).toHaveLength(2);
     expect(attemptsOf(db, r.id)).toMatchObject({ attempts: 2, status: 'failed' });
     expect(sms.outbox().items[0]!.error).toBe('BulkSMSBD answered HTTP 503');
@@ -213,7 +215,7 @@ describe('transient failures and timeouts', () => {
     const { fake, sms } = await rig({ provider: 'bulksmsbd', timeoutMs: 100 });
     fake.script('hold', 'hold');
     const r = await sms.send(otp());
-    expect(r).toMatchObject({ status: 'failed', error: customerMessages.transient });
+    expect(r).toMatchObject({ status: 'failed', error: customerMessages.en.transient });
     expect(fake.held).toBe(2);
     expect(sms.outbox().items[0]!.error).toMatch(/did not answer within 0\.1 s/);
   });
@@ -223,7 +225,7 @@ describe('transient failures and timeouts', () => {
     await fake.stop();
     setConfig({ baseUrl: fake.url });
     const r = await sms.send(otp());
-    expect(r).toMatchObject({ status: 'failed', error: customerMessages.transient });
+    expect(r).toMatchObject({ status: 'failed', error: customerMessages.en.transient });
     expect(sms.outbox().items[0]).toMatchObject({ attempts: 2, error: expect.stringMatching(/could not be reached \(ECONNREFUSED\)/) });
   });
 
@@ -274,7 +276,7 @@ describe('generic HTTP gateway', () => {
       bodyTemplate: 'user=shop&to={to}&text={text}',
     } });
     const r = await sms.send(otp());
-    expect(r).toMatchObject({ status: 'failed', error: customerMessages.config });
+    expect(r).toMatchObject({ status: 'failed', error: customerMessages.en.config });
     expect(fake.sends()).toHaveLength(1);
     expect(fake.sends()[0]!.fields).toEqual({ user: 'shop', to: '8801712345678', text: 'Your Rahim WiFi code is 482913. It expires in 5 minutes.' });
     expect(sms.outbox().items[0]!.error).toBe('the gateway\'s reply did not contain "ACCEPTED"');

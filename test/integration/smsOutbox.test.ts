@@ -71,11 +71,13 @@ describe('SMS outbox', () => {
     expect(bn!.text).toContain('কোড 123456');
   });
 
-  it('refuses a phone that is not E.164 with invalid_input naming phone', async () => {
+  it('refuses a phone that is not E.164, or an OTP without its code, with invalid_input naming the field', async () => {
     const { sms } = build();
     await sms.start();
     const err = await sms.send({ phone: '01712345678', kind: 'otp', lang: 'en', vars: { code: '1' } }).catch((e: unknown) => e);
     expect(isAppError(err) && err.code === 'invalid_input' && err.detail?.field === 'phone').toBe(true);
+    const noCode = await sms.send({ phone: PHONE, kind: 'otp', lang: 'en' }).catch((e: unknown) => e);
+    expect(isAppError(noCode) && noCode.detail?.field === 'vars.code').toBe(true);
     expect(sms.outbox().total).toBe(0);
   });
 
