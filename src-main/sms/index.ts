@@ -117,7 +117,12 @@ export function createSms(deps: SmsDeps): Sms {
 
   /** Removes the key (raw and URL-encoded) and secret template values from text we keep or log. */
   function scrubber(secretVars: string[]): (s: string | null) => string | null {
-    const key = apiKey();
+    let key: string | null = null;
+    try {
+      key = apiKey();
+    } catch {
+      // An unreadable key cannot leak; the provider set-up below reports the problem.
+    }
     const needles = [key, key ? encodeURIComponent(key) : null, ...secretVars].filter((n): n is string => !!n && n.length >= 3);
     return (s) => {
       if (s == null) return s;
