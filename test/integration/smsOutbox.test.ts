@@ -94,6 +94,46 @@ describe('SMS outbox', () => {
     expect((await pending).status).toBe('failed');
   });
 
+  it('stop() during the pause before the retry ends it at once: failed, not retried', async () => {
+    const fake = await startFakeSmsGateway();
+    cleanups.push(() => fake.stop());
+    let answered!: () => void;
+    const firstAnswer = new Promise<void>((r) => { answered = r; });
+    // Real fetch, telling the test when the gateway's 503 is in hand (the pause starts right after).
+    const spyFetch: typeof fetch = async (...args) => {
+      const res = await fetch(...args);
+      if (!String(args[0]).includes('/api/smsapi')) return res;
+      const body = await res.text();
+      answered();
+      return new Response(body, { status: res.status, headers: res.headers });
+    };
+    const db = openDatabase(path.join(tmpDir(), 'h.db'));
+    cleanups.push(() => { db.close(); });
+    const sms = createSms({
+      db, clock: manualClock(), log: silentLogger(), fetch: spyFetch, apiKey: () => fake.apiKey,
+      config: () => config({ provider: 'bulksmsbd', baseUrl: fake.url, retryDelayMs: 10 * 60_000 }),
+    });
+    cleanups.push(() => sms.stop());
+    await sms.start();
+    fake.script('5xx');
+    const pending = sms.send({ phone: PHONE, kind: 'otp', lang: 'en', vars: { code: '1' } });
+    await firstAnswer;
+    // One event-loop turn: the reply is handled and the pause has begun.
+    await new Promise((r) => setImmediate(r));
+    expect(sms.outbox().items[0]!.status).toBe('queued');
+    await sms.stop();
+    expect(await pending).toMatchObject({ status: 'failed', reason: 'transient' });
+    expect(fake.sends()).toHaveLength(1);
+    expect(sms.outbox().items[0]).toMatchObject({ status: 'failed', attempts: 1, error: 'BulkSMSBD answered HTTP 503' });
+  });
+
+  it('a gateway key that cannot be unsealed fails the send with a reason instead of throwing', async () => {
+    const { sms } = build({ cfg: () => config({ provider: 'bulksmsbd' }), key: () => { throw new Error('secret box locked'); } });
+    await sms.start();
+    expect(await sms.send({ phone: PHONE, kind: 'otp', lang: 'en', vars: { code: '1' } })).toMatchObject({ status: 'failed', reason: 'config' });
+    expect(sms.outbox().items[0]).toMatchObject({ status: 'failed', error: 'The SMS provider settings could not be used' });
+  });
+
   it('before start a message is queued; start sends fresh ones and fails stale or interrupted ones', async () => {
     const { sms, clock, db } = build();
     const old = await sms.send({ phone: PHONE, kind: 'otp', lang: 'en', vars: { code: '1' } });
