@@ -11,6 +11,7 @@ import { authLogApi } from './api/authLog';
 import { radiusApi } from './api/radius';
 import { dashboardApi } from './api/dashboard';
 import { settingsApi } from './api/settings';
+import { smsApi } from './api/sms';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret
@@ -30,6 +31,7 @@ export const contract = {
   ...radiusApi,
   ...dashboardApi,
   ...settingsApi,
+  ...smsApi,
 };
 
 export type Contract = typeof contract;

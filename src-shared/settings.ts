@@ -196,10 +196,10 @@ export const otpSettingsSchema = z.strictObject({
 export const smsHttpSettingsSchema = z.strictObject({
   method: oneOf(['GET', 'POST']),
   url: urlOrEmpty('https://sms.example.com/send'),
-  /** With {number} and {message} placeholders (the SMS subsystem fills them). */
+  /** With {to} {text} {apiKey} {senderId} placeholders (the SMS subsystem fills and escapes them). */
   bodyTemplate: text(2000),
   contentType: oneOf(['form', 'json']),
-  /** How {number} is written: +8801…, 8801… or 01…. */
+  /** How {to} is written: +8801…, 8801… or 01…. */
   numberFormat: oneOf(['e164', '880', 'local']),
   /** A reply containing this text counts as sent (empty = any 2xx). */
   successContains: text(200),
@@ -209,8 +209,8 @@ export const smsSettingsSchema = z.strictObject({
   provider: oneOf(SMS_PROVIDERS),
   senderId: text(20),
   http: smsHttpSettingsSchema,
-  /** Warn when the gateway's balance falls below this many SMS; 0 = never. */
-  lowBalanceWarnAt: wholeNumber(0, 1_000_000, 'SMS'),
+  /** Warn when the gateway's balance (in taka, as gateways report it) falls below this; 0 = never. */
+  lowBalanceWarnAt: wholeNumber(0, 1_000_000, 'taka'),
 });
 
 export const bkashSettingsSchema = z.strictObject({

@@ -66,12 +66,12 @@ const PROVIDER_NAMES: Record<(typeof SMS_PROVIDERS)[number], string> = {
 const SMS: Spec[] = [
   { path: 'sms.provider', label: 'SMS gateway', kind: { type: 'select', options: SMS_PROVIDERS.map((p) => [p, PROVIDER_NAMES[p]] as const) } },
   { path: 'sms.senderId', label: 'Sender ID', hint: 'The name or number the SMS comes from, as your gateway registered it.', kind: text(20) },
-  { path: 'sms.lowBalanceWarnAt', label: 'Warn below (SMS left)', hint: '0 = never warn.', kind: int('SMS') },
+  { path: 'sms.lowBalanceWarnAt', label: 'Warn when the SMS balance is below (৳)', hint: '0 = never warn.', kind: int('taka') },
 ];
 const SMS_HTTP: Spec[] = [
   { path: 'sms.http.method', label: 'HTTP method', kind: { type: 'select', options: [['GET', 'GET'], ['POST', 'POST']] } },
   { path: 'sms.http.url', label: 'Gateway URL', kind: text(300, { mono: true, placeholder: 'https://sms.example.com/send', input: 'url' }) },
-  { path: 'sms.http.bodyTemplate', label: 'Body template', hint: 'With {number} and {message} where they go.', kind: text(2000, { mono: true }) },
+  { path: 'sms.http.bodyTemplate', label: 'Body template', hint: 'With {to}, {text}, {apiKey} and {senderId} where they go.', kind: text(2000, { mono: true }) },
   { path: 'sms.http.contentType', label: 'Body format', kind: { type: 'select', options: [['form', 'Form fields'], ['json', 'JSON']] } },
   { path: 'sms.http.numberFormat', label: 'Number written as', kind: { type: 'select', options: [['880', '8801712345678'], ['e164', '+8801712345678'], ['local', '01712345678']] } },
   { path: 'sms.http.successContains', label: 'Reply text that means sent', hint: 'Empty = any 2xx reply.', kind: text(200) },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { def, pageInput, phone } from './def';
+import { command, pageInput, phone, query } from './def';
 import type { Page } from '../domain';
 
 /** What a text is for: the portal's OTP steps, a purchase receipt, the owner's "Send test". */
@@ -35,11 +35,11 @@ export interface SmsTestResult {
 }
 
 export const smsApi = {
-  'sms.outbox': def<Page<SmsOutboxItem>>()(
+  'sms.outbox': query<Page<SmsOutboxItem>>()(
     z.strictObject({
       status: z.enum(['queued', 'sending', 'sent', 'failed']).optional(),
       ...pageInput,
     }),
   ),
-  'sms.test': def<SmsTestResult>()(z.strictObject({ phone, lang: z.enum(smsLangs).optional() })),
+  'sms.test': command<SmsTestResult>()(z.strictObject({ phone, lang: z.enum(smsLangs).optional() })),
 };

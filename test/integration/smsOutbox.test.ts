@@ -198,7 +198,7 @@ describe('sms admin handlers', () => {
     let cfg = config();
     const { sms } = build({ cfg: () => cfg });
     await sms.start();
-    const h = smsHandlers(sms);
+    const h = smsHandlers({ sms });
     const input = smsApi['sms.test'].input.parse({ phone: '017 1234-5678', lang: 'bn' });
     const ok = await h['sms.test'](input);
     expect(ok).toEqual({ id: ok.id, status: 'sent', provider: 'outbox', error: null });

@@ -17,6 +17,8 @@ import { authLogHandlers } from './authLog';
 import { radiusHandlers } from './radius';
 import { dashboardHandlers } from './dashboard';
 import { settingsHandlers } from './settings';
+import { smsHandlers } from './sms';
+import type { Sms } from '../../sms';
 
 export interface HandlerDeps {
   billing: Billing;
@@ -24,6 +26,7 @@ export interface HandlerDeps {
   routeros: RouterOs;
   radius: RadiusServer;
   settings: SettingsStore;
+  sms: Sms;
   clock: Clock;
 }
 
@@ -45,6 +48,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...radiusHandlers(d),
     ...dashboardHandlers(d),
     ...settingsHandlers(d),
+    ...smsHandlers(d),
   };
   // Spreads escape excess-property checks: a handler for a method missing from the contract fails here.
   const noExtra: Record<Exclude<keyof typeof handlers, Method>, never> = {};
