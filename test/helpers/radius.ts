@@ -34,7 +34,7 @@ export async function radiusWorld(opts: {
     return opts.apiKickResult ?? true;
   };
   const engine = await createEngine(testConfig(), {
-    clock, log: silentLogger(), kickViaApi, disconnectTimeoutMs: 150, disconnectAttempts: 2,
+    clock, log: silentLogger(), radius: { kickViaApi, disconnectTimeoutMs: 150, disconnectAttempts: 2 },
   });
   engines.push(engine);
   await engine.start();
