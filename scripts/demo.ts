@@ -12,6 +12,7 @@ import { defaultConfig } from '../src-main/config';
 import { startServer } from '../src-main/server';
 import { createVirtualRouterOsApi } from '../test/virtual-mikrotik/routeros-api';
 import { VirtualNas, type NasSession } from '../test/virtual-mikrotik/nas';
+import { okFor } from '../test/helpers/api';
 
 const RADIUS_SECRET = 'demo-radius-secret';
 const NAS_IP = '127.0.0.1';
@@ -30,17 +31,13 @@ async function main(): Promise<void> {
     logLevel: 'warn',
   });
   const { engine } = server;
-  const ok = async <T>(method: string, input: unknown = {}): Promise<T> => {
-    const r = await engine.call(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const ok = okFor((m, i) => engine.call(m, i));
 
   // The router: its API (for set-up, walled garden, online list, diagnose) and its hotspot (RADIUS).
   const ros = createVirtualRouterOsApi({ identity: 'Shop-AP', ssid: 'Bazar WiFi' });
   const apiPort = await ros.start();
-  const zone = await ok<{ id: number }>('zones.create', { name: 'Bazar', ssid: 'Bazar WiFi' });
-  const router = await ok<{ id: number }>('routers.create', {
+  const zone = await ok('zones.create', { name: 'Bazar', ssid: 'Bazar WiFi' });
+  const router = await ok('routers.create', {
     name: 'Shop AP', nasIp: NAS_IP, secret: RADIUS_SECRET, host: '127.0.0.1', apiPort, apiUser: 'admin', apiPassword: 'admin-pass',
     zoneId: zone.id, hotspotInterface: 'bridge',
   });
@@ -50,10 +47,9 @@ async function main(): Promise<void> {
   await ok('routers.update', { id: router.id, coaPort: nas.coaPort() });
 
   // What the shop sells.
-  type Pkg = { id: number };
-  const hours3 = await ok<Pkg>('packages.create', { name: '3 Hours 3 Mbps', price: 1000, validitySeconds: 3 * 3600, downloadBps: 3_000_000, uploadBps: 1_000_000 });
-  const day = await ok<Pkg>('packages.create', { name: '1 Day 5 Mbps', price: 2000, validitySeconds: 86400, downloadBps: 5_000_000, uploadBps: 2_000_000 });
-  await ok<Pkg>('packages.create', { name: 'Weekly 5 GB', price: 14950, validitySeconds: 7 * 86400, dataLimitBytes: 5 * 2 ** 30, downloadBps: 10_000_000, uploadBps: 2_000_000, devices: 2 });
+  const hours3 = await ok('packages.create', { name: '3 Hours 3 Mbps', price: 1000, validitySeconds: 3 * 3600, downloadBps: 3_000_000, uploadBps: 1_000_000 });
+  const day = await ok('packages.create', { name: '1 Day 5 Mbps', price: 2000, validitySeconds: 86400, downloadBps: 5_000_000, uploadBps: 2_000_000 });
+  await ok('packages.create', { name: 'Weekly 5 GB', price: 14950, validitySeconds: 7 * 86400, dataLimitBytes: 5 * 2 ** 30, downloadBps: 10_000_000, uploadBps: 2_000_000, devices: 2 });
   await ok('vouchers.generate', { packageId: hours3.id, count: 24, prefix: 'BZ' });
 
   // Customers with packages, logged in from their phones.
@@ -65,7 +61,7 @@ async function main(): Promise<void> {
   const sessions: NasSession[] = [];
   for (const p of phones) {
     await ok('customers.sellPackage', { phone: p.phone, packageId: p.pkg, method: 'cash' });
-    const c = await ok<{ hotspotUsername: string; hotspotPassword: string }>('customers.get', { phone: p.phone });
+    const c = await ok('customers.get', { phone: p.phone });
     const login = await nas.login({ username: c.hotspotUsername, password: c.hotspotPassword, method: 'chap', mac: p.mac, ip: p.ip });
     if (!login.accepted) continue;
     const s = await nas.startSession({ username: c.hotspotUsername, mac: p.mac, ip: p.ip, classValue: login.classValue });
@@ -76,7 +72,7 @@ async function main(): Promise<void> {
   }
   // A phone without a package tries, so the auth log shows a refusal too.
   await ok('customers.create', { phone: '01612345678' });
-  const lapsed = await ok<{ hotspotUsername: string; hotspotPassword: string }>('customers.get', { phone: '01612345678' });
+  const lapsed = await ok('customers.get', { phone: '01612345678' });
   await nas.login({ username: lapsed.hotspotUsername, password: lapsed.hotspotPassword, method: 'pap', mac: '02:11:22:33:44:55', ip: '10.5.50.20' });
 
   // Traffic: an interim update for every online phone every 10 s.

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type http from 'node:http';
 import type { EngineConfig } from './config';
 import type { CoreDeps, Subsystem } from './deps';
 import { systemClock, type Clock } from './clock';
@@ -6,29 +7,41 @@ import { createLogger, type Logger } from './log';
 import { createSecretBox, fileKeyProvider, type KeyProvider } from './secrets';
 import { createBus } from './bus';
 import { openDataDirDatabase } from './db';
-import { startCheckpointer, type Checkpointer } from './db/checkpointer';
+import { createWalCheckpointer } from './db/checkpointer';
 import { createSettingsStore } from './settingsStore';
 import { createBilling } from './billing';
-import { createRouterStore } from './routers';
+import { createRouterStore, type RouterStore } from './routers';
 import { createAdmin } from './admin';
 import { createHandlers } from './admin/handlers';
-import { createRadiusServer, type KickViaApi } from './radius';
+import { createRadiusServer, type RadiusServer, type RadiusServerDeps } from './radius';
 import { createRouterOs, type RouterOsDeps } from './routeros';
+import { createHttpDoor, type HttpDoor } from './httpDoor';
+import { late } from './late';
+import { createSms } from './sms';
+import { smsConfigFromSettings } from './sms/fromSettings';
 import { AppError } from './errors';
 import type { ApiReply } from '../src-shared/api';
 
+/** What the captive portal's app is built from (the portal lands in the next issue). */
+export interface PortalAppDeps extends CoreDeps {
+  billing: ReturnType<typeof createBilling>;
+  routers: RouterStore;
+  radius: RadiusServer;
+}
+
+/** How the engine is built beyond its config: one entry per subsystem that takes options. */
 export interface EngineOptions {
   clock?: Clock;
   log?: Logger;
   /** Electron passes a safeStorage-backed provider; headless uses a 0600 key file. */
   keyProvider?: KeyProvider;
-  /** RADIUS Disconnect fallback (RouterOS API); tests pass their own. */
-  kickViaApi?: KickViaApi;
-  /** Disconnect-Request timeout per try and tries (tests shorten them). */
-  disconnectTimeoutMs?: number;
-  disconnectAttempts?: number;
+  /** RADIUS: the Disconnect fallback (RouterOS API by default; tests pass their own), and the
+   *  Disconnect-Request timeout per try and tries (tests shorten them). */
+  radius?: Pick<RadiusServerDeps, 'kickViaApi' | 'disconnectTimeoutMs' | 'disconnectAttempts'>;
   /** RouterOS sync: the portal URL source (until the portal runs), timeouts, status polling. */
   routerOs?: Pick<RouterOsDeps, 'portalUrl' | 'enabledGateways' | 'timeouts' | 'statusPollMs'>;
+  /** The captive portal's HTTP app; the engine serves it on `bind:portalPort`. None: no portal door. */
+  portal?: { app?: (deps: PortalAppDeps) => http.RequestListener };
 }
 
 /** Makes sure the data dir exists and is writable, or fails with DATA_DIR_UNUSABLE. */
@@ -63,12 +76,17 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
 
   const billing = createBilling(deps);
   const routers = createRouterStore(deps);
+
+  // RADIUS and RouterOS call each other: RouterOS tells routers the ports RADIUS bound, RADIUS
+  // falls back to the RouterOS API to remove a session a router did not Disconnect. RouterOS is
+  // built first with a late reference to RADIUS, bound as soon as RADIUS exists.
+  const radiusRef = late<RadiusServer>('radius');
   const routeros = createRouterOs({
     ...deps,
     routers,
     // The ports RADIUS really listens on (OS-assigned when configured as 0), for the /radius entry.
     radiusPorts: () => {
-      const p = radius.ports();
+      const p = radiusRef.get().ports();
       return { auth: p.auth ?? config.radiusAuthPort, acct: p.acct ?? config.radiusAcctPort };
     },
     ...opts.routerOs,
@@ -78,59 +96,46 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     billing,
     routers,
     // Disconnect fallback: remove the session through the RouterOS API.
-    kickViaApi: opts.kickViaApi ?? ((routerId, match) => routeros.kickSession(routerId, match)),
-    disconnectTimeoutMs: opts.disconnectTimeoutMs,
-    disconnectAttempts: opts.disconnectAttempts,
+    kickViaApi: opts.radius?.kickViaApi ?? ((routerId, match) => routeros.kickSession(routerId, match)),
+    disconnectTimeoutMs: opts.radius?.disconnectTimeoutMs,
+    disconnectAttempts: opts.radius?.disconnectAttempts,
+  });
+  radiusRef.bind(radius);
+
+  // Texts to customers (OTP, receipts): the gateway is read from settings on every send.
+  const sms = createSms({
+    db,
+    clock,
+    log,
+    config: () => smsConfigFromSettings(deps.settings.get()),
+    apiKey: () => deps.settings.secret('sms', 'apiKey'),
   });
 
-  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, clock });
+  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, clock });
   const admin = createAdmin({ db, clock, log, handlers });
 
-  // WAL checkpoints off the event loop (src-main/db/checkpointer.ts). With SQLite's automatic
-  // checkpoint, the commit that crosses 1000 WAL pages copies them into the database (with an
-  // fsync) on the event loop, and every RADIUS request queued behind that auth-log flush waits
-  // (p99 7–18 ms at half the peak). So while a worker thread checkpoints PASSIVE on its own
-  // connection, the engine's connection runs `wal_autocheckpoint = 0`. It is switched off only
-  // here, while that worker runs: the checkpointer turns it back on if the worker dies, and stop()
-  // restores it, so the WAL is never left without someone checkpointing it.
-  let checkpointer: Checkpointer | null = null;
-  const walCheckpointer: Subsystem = {
-    async start() {
-      db.pragma('wal_autocheckpoint = 0');
-      checkpointer = startCheckpointer(db.name, {
-        fallbackDb: db,
-        log: (level, msg, fields) => log[level](fields ?? {}, msg),
-      });
-      // Never rejects; a worker that could not start has already fallen back. One that hangs
-      // while starting must not hang the engine: after 5 s SQLite's own autocheckpoint comes back
-      // (two checkpointers are harmless; PASSIVE never blocks writers).
-      let timer: NodeJS.Timeout | undefined;
-      const started = await Promise.race([
-        checkpointer.ready.then(() => true),
-        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 5000))),
-      ]);
-      clearTimeout(timer);
-      if (!started) {
-        db.pragma('wal_autocheckpoint = 1000');
-        log.warn('WAL checkpoint worker did not start in 5 s; SQLite checkpoints on the main thread');
-      }
-    },
-    async stop() {
-      await checkpointer?.stop();
-      if (db.open) db.pragma('wal_autocheckpoint = 1000');
-    },
-    status: () => checkpointer?.stats() ?? null,
-  };
+  // WAL checkpoints off the event loop; see db/checkpointer.ts for why the engine needs one.
+  const walCheckpointer = createWalCheckpointer(db, log);
+
+  // Customer-facing HTTP doors are the engine's own (DESIGN.md convention 13), so the desktop app
+  // and the headless server serve them alike; only the admin bridge is the headless server's.
+  const portalApp = opts.portal?.app?.({ ...deps, billing, routers, radius });
+  const portal: HttpDoor | null = portalApp
+    ? createHttpDoor({ name: 'portal', app: portalApp, host: config.bind, port: config.portalPort, flag: '--portal-port', log })
+    : null;
 
   // Start order matters: billing first (others read subscriptions), stop in reverse.
   // The checkpointer before the servers that write (and is stopped after them).
   // routeros before radius: radius (stopped first) may still be kicking a session through it.
+  // Customer doors last: they sell and log in through everything above, and close first.
   const subsystems: Array<[string, Subsystem]> = [
     ['billing', billing],
     ['checkpointer', walCheckpointer],
     ['routeros', routeros],
     ['radius', radius],
+    ['sms', sms],
   ];
+  if (portal) subsystems.push(['portal', portal]);
   let started: Array<[string, Subsystem]> = [];
   let state: 'created' | 'starting' | 'running' | 'stopping' | 'stopped' = 'created';
 
@@ -143,7 +148,10 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     routers,
     radius,
     routeros,
+    sms,
     admin,
+    /** The captive portal's door, when the engine was given a portal app. */
+    portal,
 
     /** Starts every subsystem; on failure stops those already started and rejects with a coded error. */
     async start(): Promise<void> {

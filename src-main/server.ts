@@ -3,14 +3,13 @@
  * Prints exactly one `ready admin=<url>` line on stdout once requests are accepted; exits 0 on
  * SIGTERM/SIGINT after closing everything; exits 1 with one line on stderr when it cannot start.
  */
-import http from 'node:http';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { parseConfig, type EngineConfig } from './config';
-import { createEngine, type Engine } from './engine';
+import { createEngine, type Engine, type EngineOptions } from './engine';
 import { createAdminHttpApp } from './admin/http';
 import { loadOrCreateAdminToken, ADMIN_TOKEN_FILE } from './admin/token';
-import { AppError, isAppError } from './errors';
+import { createHttpDoor } from './httpDoor';
+import { isAppError } from './errors';
 
 export interface RunningServer {
   engine: Engine;
@@ -19,25 +18,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function listen(server: http.Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => {
-      server.off('listening', onListening);
-      if (err.code === 'EADDRINUSE') reject(new AppError('PORT_IN_USE', `Port ${port} on ${host} is already in use (admin). Stop the other program or pass --admin-port.`));
-      else reject(new AppError('BIND_FAILED', `Cannot listen on ${host}:${port} (admin): ${err.message}`));
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
-}
-
-/** Starts engine + admin HTTP. Exported for tests, which run it in-process on free ports. */
-export async function startServer(config: EngineConfig, opts: Parameters<typeof createEngine>[1] = {}): Promise<RunningServer> {
+/**
+ * Starts the engine (which serves its own doors: RADIUS, the portal) and adds the admin HTTP
+ * bridge, the one door only the headless server has. Exported for tests, which run it in-process
+ * on free ports.
+ */
+export async function startServer(config: EngineConfig, opts: EngineOptions = {}): Promise<RunningServer> {
   const engine = await createEngine(config, opts);
   try {
     await engine.start();
@@ -47,20 +33,17 @@ export async function startServer(config: EngineConfig, opts: Parameters<typeof 
       token,
       rendererDir: path.resolve(__dirname, '..', '..', 'renderer'),
     });
-    const server = http.createServer(app);
-    await listen(server, config.adminPort, config.adminBind);
-    const { port } = server.address() as AddressInfo;
-    const host = config.adminBind.includes(':') ? `[${config.adminBind}]` : config.adminBind === '0.0.0.0' ? '127.0.0.1' : config.adminBind;
+    const admin = createHttpDoor({ name: 'admin', app, host: config.adminBind, port: config.adminPort, flag: '--admin-port', log: engine.log });
+    await admin.start();
     let closed = false;
     return {
       engine,
       token,
-      adminUrl: `http://${host}:${port}/`,
+      adminUrl: admin.url()!,
       async close() {
         if (closed) return;
         closed = true;
-        server.closeAllConnections();
-        await new Promise<void>((r) => server.close(() => r()));
+        await admin.stop();
         await engine.stop();
       },
     };

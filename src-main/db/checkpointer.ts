@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from './index';
+import type { Subsystem } from '../deps';
+import type { Logger } from '../log';
 
 /**
  * WAL checkpoints off the event loop.
@@ -8,7 +10,7 @@ import type { Db } from './index';
  * runs a checkpoint (copying pages into the database file, with an fsync) inside that commit, on
  * the event loop: an auth-log flush that normally takes 1–2 ms then takes 8–16 ms and every RADIUS
  * request queued behind it waits (docs/performance.md, round 2). The engine's connection therefore
- * runs `wal_autocheckpoint = 0` (set in engine.ts while this runs), and a worker thread with its
+ * runs `wal_autocheckpoint = 0` (set by createWalCheckpointer while this runs), and a worker thread with its
  * OWN connection to the same file runs `PRAGMA wal_checkpoint(PASSIVE)` every `intervalMs`.
  * PASSIVE never takes the write lock and never waits for readers or writers: it copies what it can
  * and returns, so writers on the main thread never wait on it.
@@ -273,5 +275,51 @@ export function startCheckpointer(dbFile: string, opts: CheckpointerOptions = {}
       })();
       return stopPromise;
     },
+  };
+}
+
+export interface WalCheckpointerOptions {
+  /** How long start() waits for the worker before SQLite's own autocheckpoint comes back. Default 5000 ms. */
+  startTimeoutMs?: number;
+}
+
+/**
+ * The engine's WAL checkpointer as a Subsystem. With SQLite's automatic checkpoint, the commit
+ * that crosses 1000 WAL pages copies them into the database (with an fsync) on the event loop, and
+ * every RADIUS request queued behind that auth-log flush waits (p99 7–18 ms at half the peak). So
+ * while a worker thread checkpoints PASSIVE on its own connection, the engine's connection runs
+ * `wal_autocheckpoint = 0`. It is switched off only here, while that worker runs: the checkpointer
+ * turns it back on if the worker dies, and stop() restores it, so the WAL is never left without
+ * someone checkpointing it.
+ */
+export function createWalCheckpointer(db: Db, log: Logger, opts: WalCheckpointerOptions = {}): Subsystem<CheckpointerStats | null> {
+  const startTimeoutMs = opts.startTimeoutMs ?? 5000;
+  let checkpointer: Checkpointer | null = null;
+  return {
+    async start() {
+      db.pragma('wal_autocheckpoint = 0');
+      checkpointer = startCheckpointer(db.name, {
+        fallbackDb: db,
+        log: (level, msg, fields) => log[level](fields ?? {}, msg),
+      });
+      // Never rejects; a worker that could not start has already fallen back. One that hangs
+      // while starting must not hang the engine: after 5 s SQLite's own autocheckpoint comes back
+      // (two checkpointers are harmless; PASSIVE never blocks writers).
+      let timer: NodeJS.Timeout | undefined;
+      const started = await Promise.race([
+        checkpointer.ready.then(() => true),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), startTimeoutMs))),
+      ]);
+      clearTimeout(timer);
+      if (!started) {
+        db.pragma('wal_autocheckpoint = 1000');
+        log.warn(`WAL checkpoint worker did not start in ${startTimeoutMs / 1000} s; SQLite checkpoints on the main thread`);
+      }
+    },
+    async stop() {
+      await checkpointer?.stop();
+      if (db.open) db.pragma('wal_autocheckpoint = 1000');
+    },
+    status: () => checkpointer?.stats() ?? null,
   };
 }

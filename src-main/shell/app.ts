@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseConfig, type EngineConfig } from '../config';
+import { ENGINE_FLAGS, parseConfig, type EngineConfig } from '../config';
 import { createLogger, type Logger } from '../log';
 import type { KeyProvider } from '../secrets';
 import { registerApiHandler } from './ipc';
@@ -21,8 +21,8 @@ export interface DesktopDeps {
   makeLogger?: (config: EngineConfig) => Logger;
 }
 
-// The flags the headless server takes also work for the app; Electron/Chromium flags are ignored.
-const ENGINE_FLAGS = ['--data-dir', '--bind', '--admin-port', '--admin-bind', '--portal-port', '--radius-auth-port', '--radius-acct-port', '--log-level'];
+// The flags the headless server takes (config.ts's one table) also work for the app;
+// Electron/Chromium flags are ignored.
 export const HIDDEN_FLAG = '--hidden';
 
 export function pickEngineArgs(argv: string[]): string[] {

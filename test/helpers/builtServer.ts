@@ -16,8 +16,16 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }>;
 }
 
-/** Runs the compiled headless server as a real process (what `npm run serve` runs). */
-export function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): ServerProcess {
+export interface SpawnOptions {
+  /** Rejects `ready` (and kills the process) if no ready line came by then. Default: no limit. */
+  readyTimeoutMs?: number;
+}
+
+/**
+ * Runs the compiled headless server as a real process (what `npm run serve` runs). The one
+ * spawner for everything that starts the built server: serverProcess tests, the e2e helper.
+ */
+export function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, opts: SpawnOptions = {}): ServerProcess {
   requireBuild();
   const child = spawn(process.execPath, [BUILT_SERVER, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -34,6 +42,15 @@ export function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}): Server
       if (m) resolve(m[1]!);
     });
     void exited.then((e) => reject(new Error(`server exited (${e.code}) before ready: ${e.stderr}`)));
+    if (opts.readyTimeoutMs !== undefined) {
+      const timer = setTimeout(() => {
+        reject(new Error(`server did not print "ready admin=" within ${opts.readyTimeoutMs} ms\n${stderr}`));
+        child.kill('SIGKILL');
+      }, opts.readyTimeoutMs);
+      const clear = () => clearTimeout(timer);
+      rl.once('close', clear);
+      void exited.then(clear);
+    }
   });
   ready.catch(() => {});
   return { child, ready, exited };

@@ -4,6 +4,7 @@ import { createEngine, type Engine } from '../../src-main/engine';
 import { manualClock } from '../../src-main/clock';
 import { silentLogger } from '../../src-main/log';
 import { tmpDir } from './tmp';
+import { okFor } from './api';
 
 const engines: Engine[] = [];
 
@@ -29,13 +30,7 @@ export async function testEngine(opts: { start?: boolean; config?: Partial<Engin
   const engine = await createEngine(testConfig(opts.config), { clock, log: silentLogger() });
   engines.push(engine);
   if (opts.start) await engine.start();
-  /** Calls the admin API and returns the value, failing the test on an error reply. */
-  async function ok<T = any>(method: string, input: unknown = {}): Promise<T> {
-    const r = await engine.call(method, input);
-    if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  }
-  return { engine, clock, ok };
+  return { engine, clock, ok: okFor((m, i) => engine.call(m, i)) };
 }
 
 afterEach(async () => {

@@ -4,6 +4,7 @@ import { manualClock } from '../../src-main/clock';
 import { silentLogger } from '../../src-main/log';
 import type { KickViaApi, KickMatch } from '../../src-main/radius';
 import { testConfig } from './engine';
+import { okFor } from './api';
 import { VirtualNas, type NasOptions } from '../virtual-mikrotik/nas';
 
 const engines: Engine[] = [];
@@ -34,17 +35,13 @@ export async function radiusWorld(opts: {
     return opts.apiKickResult ?? true;
   };
   const engine = await createEngine(testConfig(), {
-    clock, log: silentLogger(), kickViaApi, disconnectTimeoutMs: 150, disconnectAttempts: 2,
+    clock, log: silentLogger(), radius: { kickViaApi, disconnectTimeoutMs: 150, disconnectAttempts: 2 },
   });
   engines.push(engine);
   await engine.start();
   const ports = engine.radius.ports();
 
-  async function ok<T = any>(method: string, input: unknown = {}): Promise<T> {
-    const r = await engine.call(method, input);
-    if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  }
+  const ok = okFor((m, i) => engine.call(m, i));
 
   async function addNas(o: Partial<NasOptions> = {}, router: Record<string, unknown> = {}) {
     const nas = new VirtualNas({

@@ -55,7 +55,7 @@ describe('selling and the subscription queue', () => {
     expect(c.hotspotUsername).toBe('01712345678');
     expect(c.hotspotPassword).toMatch(/^[a-z2-9]{10}$/);
     expect(c.subscriptions.map((s: any) => [s.id, s.status])).toEqual([[s1.subscriptionId, 'active'], [s2.subscriptionId, 'queued']]);
-    expect(c.subscriptions[0].secondsLeft).toBe(24 * HOUR);
+    expect(c.subscriptions[0]!.secondsLeft).toBe(24 * HOUR);
 
     clock.advance(23 * HOUR * 1000);
     engine.billing.scheduler.runNow();
@@ -151,13 +151,13 @@ describe('selling and the subscription queue', () => {
   it('a double click with the same idempotency key sells once', async () => {
     const { ok } = await testEngine();
     const p = await ok('packages.create', pkgInput());
-    const input = { phone: '01712345678', packageId: p.id, method: 'cash', idempotencyKey: 'form-1234-abcd' };
+    const input = { phone: '01712345678', packageId: p.id, method: 'cash' as const, idempotencyKey: 'form-1234-abcd' };
     const [a, b] = await Promise.all([ok('customers.sellPackage', input), ok('customers.sellPackage', input)]);
     expect(b).toEqual(a);
     const pays = await ok('payments.list');
     expect(pays.total).toBe(1);
     expect(pays.items[0]).toMatchObject({ method: 'cash', amount: 3000, status: 'completed', customerPhone: '+8801712345678', packageName: '1 day' });
-    expect(pays.items[0].invoiceNo).toMatch(/^HD-\d{6}-000001$/);
+    expect(pays.items[0]!.invoiceNo).toMatch(/^HD-\d{6}-000001$/);
   });
 
   it('bad input is invalid_input naming the field and creates nothing', async () => {
@@ -221,7 +221,7 @@ describe('recharge cards', () => {
       for (const ch of c.slice(2)) expect(VOUCHER_ALPHABET).toContain(ch);
       expect(c).toHaveLength(14);
     }
-    const printed = formatVoucherCode(codes[0], 'HD').toLowerCase(); // hd-xxxx-xxxx-xxxx as typed
+    const printed = formatVoucherCode(codes[0]!, 'HD').toLowerCase(); // hd-xxxx-xxxx-xxxx as typed
     const sub = await ok('vouchers.redeem', { code: ` ${printed} `, phone: '01712345678' });
     expect(sub).toMatchObject({ status: 'active', packageName: '1 day' });
     expect(await err(engine, 'vouchers.redeem', { code: codes[0], phone: '01912345678' })).toMatchObject({ code: 'VOUCHER_USED', field: 'code' });
@@ -242,7 +242,7 @@ describe('recharge cards', () => {
     const { engine, ok } = await testEngine();
     const p = await ok('packages.create', pkgInput());
     const { codes } = await ok('vouchers.generate', { packageId: p.id, count: 1 });
-    await ok('vouchers.redeem', { code: codes[0], phone: '01712345678' });
+    await ok('vouchers.redeem', { code: codes[0]!, phone: '01712345678' });
     await ok('routers.create', { name: 'r1', nasIp: '10.0.0.2', secret: 'supersecret1', apiPassword: 'routerpass' });
     const audit = JSON.stringify(engine.db.prepare('SELECT action, detail FROM audit_log').all());
     expect(audit).toContain('vouchers.redeem');

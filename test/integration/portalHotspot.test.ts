@@ -21,7 +21,7 @@ afterEach(async () => {
 async function world(front: Partial<VirtualHotspotOptions> = {}) {
   const w = await radiusWorld();
   const c = await w.customer('01712345678', { name: '1 Day 5 Mbps' });
-  const packages = await w.ok<Package[]>('packages.list');
+  const packages = await w.ok('packages.list');
   const router = { id: w.routerId, name: 'Shop front', zoneId: null };
   const portal = await startPortal({
     deps: { routerById: (id) => (id === w.routerId ? router : null), packagesFor: (id) => packagesForRouter(packages, id === null ? null : router) },
@@ -80,10 +80,10 @@ describe('virtual MikroTik hotspot front + portal + engine RADIUS', () => {
     expect((await get(`${hotspot.url}/anything`)).status).toBe(200); // online: no redirect
 
     // The owner kicks it: the engine sends Disconnect-Request, the NAS obeys, the phone is captive again.
-    const sessions = await w.ok<{ items: Array<{ id: number; mac: string | null }> }>('sessions.list', { status: 'online' });
+    const sessions = await w.ok('sessions.list', { status: 'online' });
     const s = sessions.items.find((x) => x.mac === MAC_A)!;
     expect(s).toBeDefined();
-    expect((await w.ok<{ outcome: string }>('sessions.kick', { id: s.id })).outcome).toBe('ack');
+    expect((await w.ok('sessions.kick', { id: s.id })).outcome).toBe('ack');
     await until(() => !hotspot.isOnline(MAC_A), 'the client to go offline');
     expect((await get(`${hotspot.url}/anything`)).status).toBe(302);
   });

@@ -73,7 +73,7 @@ describe('RADIUS accounting over UDP', () => {
     await w.nas.account(w.nas.buildAccounting(s, 'Interim-Update')); // the latest again
     expect(bytesUsed(w, c.subscriptionId)).toBe(15 * MB);
     const row = (await w.ok('sessions.list', {})).items[0];
-    expect(row.outputBytes).toBe(15 * MB);
+    expect(row!.outputBytes).toBe(15 * MB);
   });
 
   it('a late Interim after the Stop neither reopens the session nor charges again', async () => {
@@ -95,7 +95,7 @@ describe('RADIUS accounting over UDP', () => {
     const s = { acctSessionId: '80f0beef', username: c.username, mac: MAC, ip: IP, classValue: r.classValue, input: 2n * BigInt(MB), output: 0n, time: 30, stopped: false };
     await w.nas.account(w.nas.buildAccounting(s, 'Interim-Update'));
     expect(bytesUsed(w, c.subscriptionId)).toBe(2 * MB);
-    expect((await w.ok('sessions.list', {})).items[0].acctSessionId).toBe('80f0beef');
+    expect((await w.ok('sessions.list', {})).items[0]!.acctSessionId).toBe('80f0beef');
   });
 
   it('Accounting-On (router reboot) closes every open session of that router only', async () => {
@@ -110,9 +110,9 @@ describe('RADIUS accounting over UDP', () => {
     await w.nas.reboot();
     const left = await w.ok('sessions.list', {});
     expect(left.total).toBe(1);
-    expect(left.items[0].routerId).toBe(second.routerId);
+    expect(left.items[0]!.routerId).toBe(second.routerId);
     const closed = await w.ok('sessions.list', { status: 'stopped', routerId: w.routerId });
-    expect(closed.items.map((i: { terminateCause: string }) => i.terminateCause)).toEqual(['Accounting-On', 'Accounting-On']);
+    expect(closed.items.map((i) => i.terminateCause)).toEqual(['Accounting-On', 'Accounting-On']);
   });
 
   it('sessions silent for 3 interim intervals are closed as stale', async () => {
@@ -142,7 +142,7 @@ describe('enforcement: Disconnect-Request', () => {
     await until(() => w.engine.radius.listSessions({}).total === 0, 'the Stop to close the session');
     const rows = w.engine.db.prepare('SELECT reason, outcome, attempts FROM disconnects').all();
     expect(rows).toEqual([{ reason: 'expired', outcome: 'ack', attempts: 1 }]);
-    expect((await w.ok('sessions.list', { status: 'stopped' })).items[0].terminateCause).toBe('Admin-Reset');
+    expect((await w.ok('sessions.list', { status: 'stopped' })).items[0]!.terminateCause).toBe('Admin-Reset');
   });
 
   it('data used up by accounting → Disconnect; the next login is rejected as data_exhausted', async () => {
@@ -158,7 +158,7 @@ describe('enforcement: Disconnect-Request', () => {
   it('a NAK falls back to the RouterOS API, and the outcome records which way worked', async () => {
     const w = await radiusWorld({ nas: { coaMode: 'nak' } });
     const { s } = await online(w, '01912345678');
-    const id = (await w.ok('sessions.list', {})).items[0].id;
+    const id = (await w.ok('sessions.list', {})).items[0]!.id;
     const r = await w.ok('sessions.kick', { id });
     expect(r).toMatchObject({ sessionId: id, outcome: 'api_removed' });
     expect(r.detail).toMatch(/Disconnect-NAK \(Error-Cause 503\); RouterOS API removed/);
@@ -171,7 +171,7 @@ describe('enforcement: Disconnect-Request', () => {
   it('no answer: retries, then the API; when that fails too the outcome is failed', async () => {
     const w = await radiusWorld({ nas: { coaMode: 'ignore' }, apiKickResult: 'throw' });
     await online(w, '01612345678');
-    const id = (await w.ok('sessions.list', {})).items[0].id;
+    const id = (await w.ok('sessions.list', {})).items[0]!.id;
     const r = await w.ok('sessions.kick', { id });
     expect(r.outcome).toBe('failed');
     expect(r.detail).toMatch(/no answer after 2 tries; RouterOS API failed: api unreachable/);

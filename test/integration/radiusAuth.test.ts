@@ -1,6 +1,7 @@
 import dgram from 'node:dgram';
 import { describe, expect, it } from 'vitest';
 import { radiusWorld, SECRET, GiB, until } from '../helpers/radius';
+import type { Input } from '../../src-shared/api';
 import { VirtualNas } from '../virtual-mikrotik/nas';
 import { createRadiusServer } from '../../src-main/radius';
 
@@ -108,8 +109,8 @@ describe('RADIUS authentication over UDP (virtual MikroTik NAS)', () => {
 
     const status = await w.ok('radius.status');
     for (const [reason, username] of Object.entries(reasons)) {
-      expect(status.rejectsByReason[reason], reason).toBeGreaterThanOrEqual(1);
-      const log = await w.ok('authLog.list', { username, reason });
+      expect(status.rejectsByReason[reason as keyof typeof status.rejectsByReason], reason).toBeGreaterThanOrEqual(1);
+      const log = await w.ok('authLog.list', { username, reason: reason as Input<'authLog.list'>['reason'] });
       expect(log.total, reason).toBeGreaterThanOrEqual(1);
       expect(log.items[0]).toMatchObject({ result: 'reject', reason, routerId: w.routerId });
     }
@@ -162,7 +163,7 @@ describe('RADIUS authentication over UDP (virtual MikroTik NAS)', () => {
     expect(status.dropped.bad_authenticator).toBe(1);
     const log = await w.ok('authLog.list', { reason: 'unknown_nas' });
     expect(log.total).toBe(10); // 10 lines a minute per source and reason
-    expect(log.items[0].nasIp).toBe('127.0.0.9');
+    expect(log.items[0]!.nasIp).toBe('127.0.0.9');
   });
 
   it('a retransmitted Access-Request gets the cached reply and is processed once', async () => {

@@ -179,7 +179,7 @@ describe('a burst of Access-Requests over UDP', () => {
     expect(bound).toEqual(customers.map((_, i) => mac(i)).filter((_, i) => i % 2 === 1).sort());
     other.close();
     const log = await w.ok('authLog.list', { limit: 100 });
-    expect(log.items.filter((e: { result: string }) => e.result === 'accept')).toHaveLength(n / 2);
-    expect(log.items.filter((e: { reason: string }) => e.reason === 'bad_password')).toHaveLength(n / 2);
+    expect(log.items.filter((e) => e.result === 'accept')).toHaveLength(n / 2);
+    expect(log.items.filter((e) => e.reason === 'bad_password')).toHaveLength(n / 2);
   });
 });

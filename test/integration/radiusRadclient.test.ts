@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { radiusWorld, SECRET } from '../helpers/radius';
-import { radclient, hasRadclient } from '../helpers/radclient';
+import { radclient, radclientIt } from '../helpers/radclient';
 
 /**
  * Interop: the same cases sent by FreeRADIUS's radclient, so our server is checked against a
@@ -8,7 +8,8 @@ import { radclient, hasRadclient } from '../helpers/radclient';
  * what the operators' world uses). radclient runs from 127.0.0.1, registered as the router.
  */
 const MAC = '30:39:26:86:CC:EA';
-const it_ = hasRadclient() ? it : it.skip;
+// Skipped without radclient on a developer's machine; fails under CI (see radclientIt).
+const it_ = radclientIt();
 
 describe('FreeRADIUS radclient against our server', () => {
   it_('PAP and CHAP Access-Requests with Message-Authenticator are accepted with our attributes', async () => {

@@ -3,6 +3,7 @@ import { createEngine, type Engine } from '../../src-main/engine';
 import { manualClock } from '../../src-main/clock';
 import { silentLogger } from '../../src-main/log';
 import { testConfig } from '../helpers/engine';
+import { okFor } from '../helpers/api';
 import { encodeSentence } from '../virtual-mikrotik/apiWire';
 import { startPortal, startSimulator, writeCommands } from '../virtual-mikrotik/routerosRig';
 
@@ -22,12 +23,7 @@ async function engineWith(portalUrl: string | null) {
   engines.push(engine);
   await engine.start();
   const call = (method: string, input: unknown = {}) => engine.call(method, input);
-  const ok = async <T = any>(method: string, input: unknown = {}): Promise<T> => {
-    const r = await call(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
-  return { engine, call, ok };
+  return { engine, call, ok: okFor(call) };
 }
 
 describe('RouterOS sync through the admin API', () => {
@@ -56,7 +52,7 @@ describe('RouterOS sync through the admin API', () => {
     expect(view.entries.filter((e: any) => e.source === 'custom')).toEqual([expect.objectContaining({ customId: entry.id, menu: 'http' })]);
     expect((await ok('routers.diagnose', { id: router.id })).ok).toBe(true);
     const listed = (await ok('routers.list'))[0];
-    expect(listed.status).toMatchObject({ reachable: true, lastError: null, version: '7.18.2 (stable)', identity: 'MikroTik' });
+    expect(listed!.status).toMatchObject({ reachable: true, lastError: null, version: '7.18.2 (stable)', identity: 'MikroTik' });
 
     const bad = await call('routers.kick', { id: router.id, sessionId: 'nope' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'sessionId' } });
@@ -79,7 +75,7 @@ describe('RouterOS sync through the admin API', () => {
     sim.faults.dropMidReply = '/system/identity';
     expect(await call('routers.test', { id: router.id })).toMatchObject({ ok: false, error: { code: 'ROUTER_UNREACHABLE' } });
     sim.faults.dropMidReply = null;
-    expect((await ok('routers.list'))[0].status).toMatchObject({ reachable: false, lastError: expect.stringMatching(/lost|closed/) });
+    expect((await ok('routers.list'))[0]!.status).toMatchObject({ reachable: false, lastError: expect.stringMatching(/lost|closed/) });
 
     // Other subsystems and the same router still work.
     expect(await ok('dashboard.summary')).toMatchObject({ routers: 1 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { requireBuild, spawnServer, type ServerProcess } from '../helpers/builtServer';
 import { tmpDir } from '../helpers/tmp';
+import { httpCall, okFor } from '../helpers/api';
 
 const procs: ServerProcess[] = [];
 afterEach(() => {
@@ -57,6 +58,7 @@ describe('headless server process', () => {
       const e = await p.exited;
       expect(e.code).toBe(1);
       expect(e.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^hotspotdesk: PORT_IN_USE: Port ${port} .*in use`))]);
+      expect(e.stderr).toContain('(admin). Stop the other program or pass --admin-port');
       expect(e.stdout).toBe('');
     } finally {
       blocker.close();
@@ -85,10 +87,9 @@ describe('headless server process', () => {
     const p = run(['--data-dir', dir, '--admin-port', '0']);
     const url = await p.ready;
     const token = fs.readFileSync(path.join(dir, 'admin-token'), 'utf8').trim();
-    const call = async (m: string, b: unknown) =>
-      (await fetch(`${url}api/${m}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(b) })).json();
-    await call('packages.create', { name: 'p', price: 500, validitySeconds: 3600, downloadBps: 1, uploadBps: 1 });
-    const { value } = await call('vouchers.generate', { packageId: 1, count: 1 });
+    const ok = okFor(httpCall(url, token));
+    const pkg = await ok('packages.create', { name: 'p', price: 500, validitySeconds: 3600, downloadBps: 1, uploadBps: 1 });
+    const { codes } = await ok('vouchers.generate', { packageId: pkg.id, count: 1 });
     p.child.kill('SIGTERM');
     await p.exited;
 
@@ -107,7 +108,7 @@ describe('headless server process', () => {
         });
       });`;
     const phones = ['01711111111', '01722222222', '01733333333', '01744444444'];
-    const kids = phones.map((ph) => spawn(process.execPath, ['-e', worker, dir, value.codes[0], ph], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const kids = phones.map((ph) => spawn(process.execPath, ['-e', worker, dir, codes[0]!, ph], { stdio: ['pipe', 'pipe', 'inherit'] }));
     const outs = kids.map((k) => {
       let out = '';
       k.stdout!.on('data', (d) => (out += d));

@@ -8,6 +8,7 @@ import { createMainWindow, fileUrl, hardenWebContents, isAppUrl, mainWindowOptio
 import { SAFE_KEY_FILE, safeStorageKeyProvider } from '../../src-main/shell/keyProvider';
 import { pickEngineArgs, runDesktopApp, type CreateEngine } from '../../src-main/shell/app';
 import { trayMenuTemplate } from '../../src-main/shell/tray';
+import { CONFIG_OPTIONS } from '../../src-main/config';
 import { silentLogger } from '../../src-main/log';
 import { KEY_FILE } from '../../src-main/secrets';
 import type { Menu, NativeImage } from 'electron';
@@ -494,6 +495,13 @@ describe('desktop app', () => {
     expect(engine.stopped).toBe(1);
     expect(FakeWindow.created).toHaveLength(0);
     expect(f.ipcMain.handlers.size).toBe(0);
+  });
+
+  it('passes every engine option through, in both forms, so none is silently dropped', () => {
+    for (const o of Object.values(CONFIG_OPTIONS)) {
+      expect(pickEngineArgs(['/e', '.', '--no-sandbox', o.flag, 'v', '--hidden']), o.flag).toEqual([o.flag, 'v']);
+      expect(pickEngineArgs(['/e', '.', `${o.flag}=v`]), o.flag).toEqual([`${o.flag}=v`]);
+    }
   });
 
   it('takes the server flags from argv and ignores Chromium flags', () => {
