@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Package } from '../../src-shared/domain';
 import { chapPassword, packagesForRouter } from '../../src-main/portal';
 import { parseRouterValues } from '../../src-main/portal/routerValues';
 import { radiusWorld, until } from '../helpers/radius';
