@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock';
 import { createLogger, type Logger } from './log';
 import { createSecretBox, fileKeyProvider, type KeyProvider } from './secrets';
 import { createBus } from './bus';
+import { createEvents } from './afterCommit';
 import { openDataDirDatabase } from './db';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { createSettingsStore } from './settingsStore';
@@ -60,10 +61,11 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
   }
   const db = openDataDirDatabase(config.dataDir);
   const bus = createBus((event, err) => log.error({ err, event }, 'event listener failed'));
-  const deps: CoreDeps = { config, db, clock, log, secrets: createSecretBox(key), bus, settings: createSettingsStore(db) };
+  const deps: CoreDeps = { config, db, clock, log, secrets: createSecretBox(key), bus, events: createEvents(db, bus), settings: createSettingsStore(db) };
 
-  const billing = createBilling(deps);
+  // The router store first: billing asks it which routers and zones exist.
   const routers = createRouterStore(deps);
+  const billing = createBilling({ ...deps, routers });
   const routeros = createRouterOs({
     ...deps,
     routers,
