@@ -142,7 +142,7 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
           db.prepare('UPDATE customers SET hotspot_password_enc = ?, updated_at = ? WHERE id = ?').run(secrets.encrypt(generateHotspotPassword()), now, id);
         }
         if (patch.status === 'disabled' && before.status !== 'disabled') {
-          events.afterCommit('customer.disabled', { customerId: id }, () => byId.get(id)?.status === 'disabled');
+          events.afterCommit('customer.disabled', { customerId: id });
         }
       });
       return full(id);

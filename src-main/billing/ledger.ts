@@ -40,7 +40,6 @@ export function createLedger(
   const byId = db.prepare<[number], PaymentRow>(`${SELECT} WHERE p.id = ?`);
   const byRef = db.prepare<[string], PaymentRow>(`${SELECT} WHERE p.gateway_ref = ?`);
   const maxId = db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM payments');
-  const statusOf = db.prepare<[number], { status: string }>('SELECT status FROM payments WHERE id = ?');
   // The status guard makes exactly one of two racing completions win.
   const completeStmt = db.prepare<[number, number]>("UPDATE payments SET status = 'completed', completed_at = ? WHERE id = ? AND status = 'pending'");
 
@@ -50,7 +49,7 @@ export function createLedger(
   }
 
   function announceCompleted(id: number, customerId: number | null, amount: number): void {
-    events.afterCommit('payment.completed', { paymentId: id, customerId, amount }, () => statusOf.get(id)?.status === 'completed');
+    events.afterCommit('payment.completed', { paymentId: id, customerId, amount });
   }
 
   return {

@@ -39,13 +39,13 @@ export function createSubscriptions({ db, clock, events }: Pick<CoreDeps, 'db' |
   function endOne(row: SubscriptionRow, reason: EndReason, at: number): void {
     if (endStmt.run(reason, at, row.id, row.status).changes !== 1) return;
     if (row.status === 'active') {
-      events.afterCommit('subscription.ended', { subscriptionId: row.id, customerId: row.customer_id, reason }, () => byId.get(row.id)?.status === reason);
+      events.afterCommit('subscription.ended', { subscriptionId: row.id, customerId: row.customer_id, reason });
     }
   }
 
   function activate(row: SubscriptionRow, now: number): void {
     activateStmt.run(now, now, row.id);
-    events.afterCommit('subscription.activated', { subscriptionId: row.id, customerId: row.customer_id }, () => byId.get(row.id)?.status === 'active');
+    events.afterCommit('subscription.activated', { subscriptionId: row.id, customerId: row.customer_id });
   }
 
   function spent(row: SubscriptionRow, now: number) {

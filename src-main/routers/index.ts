@@ -76,14 +76,10 @@ export function createRouterStore({ db, clock, secrets, events }: Pick<CoreDeps,
   const byId = db.prepare<[number], RouterRow>('SELECT * FROM routers WHERE id = ? AND removed_at IS NULL');
   const liveRouter = db.prepare<[number], { id: number }>('SELECT id FROM routers WHERE id = ? AND removed_at IS NULL');
   const zoneById = db.prepare<[number], { id: number }>('SELECT id FROM zones WHERE id = ?');
-  const updatedAt = db.prepare<[number], { updated_at: number }>('SELECT updated_at FROM routers WHERE id = ?');
 
-  /**
-   * routers.changed after commit. The re-check (used only inside a caller's transaction) asks
-   * whether the router row still carries this write's timestamp.
-   */
-  function changed(routerId: number, at: number): void {
-    events.afterCommit('routers.changed', { routerId }, () => updatedAt.get(routerId)?.updated_at === at);
+  /** RADIUS reloads its NAS table on this; raised after the write commits. */
+  function changed(routerId: number | null): void {
+    events.afterCommit('routers.changed', { routerId });
   }
 
   function row(id: number): RouterRow {
@@ -141,7 +137,7 @@ export function createRouterStore({ db, clock, secrets, events }: Pick<CoreDeps,
             input.coaPort ?? 3799, input.zoneId ?? null, input.hotspotInterface ?? null,
             input.requireMessageAuthenticator === false ? 0 : 1, now, now);
         const newId = Number(res.lastInsertRowid);
-        changed(newId, now);
+        changed(newId);
         return newId;
       });
       return toRouter(row(id));
@@ -171,7 +167,7 @@ export function createRouterStore({ db, clock, secrets, events }: Pick<CoreDeps,
         const now = clock.now();
         set('updated_at', now);
         db.prepare(`UPDATE routers SET ${sets.join(', ')} WHERE id = ?`).run(...args, id);
-        changed(id, now);
+        changed(id);
       });
       return toRouter(row(id));
     },
@@ -181,7 +177,7 @@ export function createRouterStore({ db, clock, secrets, events }: Pick<CoreDeps,
         row(id);
         const now = clock.now();
         db.prepare('UPDATE routers SET removed_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
-        changed(id, now);
+        changed(id);
       });
     },
 
@@ -204,7 +200,7 @@ export function createRouterStore({ db, clock, secrets, events }: Pick<CoreDeps,
         return events.tx(() => {
           if (db.prepare('SELECT id FROM zones WHERE name = ?').get(name)) throw new AppError('conflict', `name: a zone called ${name} exists`, { field: 'name' });
           const id = Number(db.prepare('INSERT INTO zones (name, ssid, created_at) VALUES (?, ?, ?)').run(name, ssid, clock.now()).lastInsertRowid);
-          events.afterCommit('routers.changed', { routerId: null }, () => zoneById.get(id) !== undefined);
+          changed(null);
           return { id, name, ssid, routerIds: [] };
         });
       },
