@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../helpers/engine';
 import type { BusEvents } from '../../src-main/bus';
@@ -126,5 +128,13 @@ describe('events after commit', () => {
     ).toThrow('rolled back');
     await Promise.resolve();
     expect(log).toHaveLength(3);
+  });
+
+  it('every emitter goes through the after-commit helper (no direct bus.emit in src-main)', () => {
+    const src = path.join(__dirname, '..', '..', 'src-main');
+    const files = fs.readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const direct = files.filter((f) => !['afterCommit.ts', 'bus.ts'].includes(f) && /\bbus\.emit\(/.test(fs.readFileSync(path.join(src, f), 'utf8')));
+    expect(files.length).toBeGreaterThan(50);
+    expect(direct).toEqual([]);
   });
 });
