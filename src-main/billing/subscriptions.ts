@@ -13,8 +13,8 @@ type EndReason = 'expired' | 'exhausted' | 'cancelled';
  * ends. Whichever of time or data runs out first ends a subscription.
  *
  * Events are raised only for changes that committed (src-main/afterCommit.ts): inside a caller's
- * transaction (RADIUS accounting batches) they wait for it and are re-checked against the
- * database, so a rolled-back batch never disconnects anyone.
+ * transaction (RADIUS accounting batches) they wait for it to end and are dropped if it rolled
+ * back, so a rolled-back batch never disconnects anyone.
  */
 export function createSubscriptions({ db, clock, events }: Pick<CoreDeps, 'db' | 'clock' | 'events'>) {
   const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
