@@ -3,6 +3,8 @@ import { EventEmitter } from 'node:events';
 /**
  * In-process events between subsystems, so billing need not import radius (and vice versa).
  * Listeners run synchronously inside emit(); a listener that needs I/O starts it and returns.
+ * Emitters never call emit() themselves: they announce through `deps.events.afterCommit`
+ * (src-main/afterCommit.ts), which raises an event only once its write has committed.
  */
 export interface BusEvents {
   /** A subscription stopped granting access (time up, data used up, cancelled by the owner). */

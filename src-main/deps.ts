@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { Logger } from './log';
 import type { SecretBox } from './secrets';
 import type { Bus } from './bus';
+import type { Events } from './afterCommit';
 import type { EngineConfig } from './config';
 import type { SecretField, SecretSection, Settings, SettingsPatch, SettingsView } from '../src-shared/settings';
 
@@ -26,6 +27,8 @@ export interface CoreDeps {
   log: Logger;
   secrets: SecretBox;
   bus: Bus;
+  /** Transactions whose bus events are raised only after they commit (every emitter uses it). */
+  events: Events;
   settings: SettingsStore;
 }
 

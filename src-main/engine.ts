@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock';
 import { createLogger, type Logger } from './log';
 import { createSecretBox, fileKeyProvider, type KeyProvider } from './secrets';
 import { createBus } from './bus';
+import { createEvents } from './afterCommit';
 import { openDataDirDatabase } from './db';
 import { createWalCheckpointer } from './db/checkpointer';
 import { createSettingsStore } from './settingsStore';
@@ -72,10 +73,11 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
   const db = openDataDirDatabase(config.dataDir);
   const bus = createBus((event, err) => log.error({ err, event }, 'event listener failed'));
   const secrets = createSecretBox(key);
-  const deps: CoreDeps = { config, db, clock, log, secrets, bus, settings: createSettingsStore(db, secrets) };
+  const deps: CoreDeps = { config, db, clock, log, secrets, bus, events: createEvents(db, bus), settings: createSettingsStore(db, secrets) };
 
-  const billing = createBilling(deps);
+  // The router store first: billing asks it which routers and zones exist.
   const routers = createRouterStore(deps);
+  const billing = createBilling({ ...deps, routers });
 
   // RADIUS and RouterOS call each other: RouterOS tells routers the ports RADIUS bound, RADIUS
   // falls back to the RouterOS API to remove a session a router did not Disconnect. RouterOS is

@@ -27,6 +27,8 @@ export const errorMessages = {
   VOUCHER_DISABLED: 'That recharge card has been disabled by the shop.',
   PAYMENT_AMOUNT_MISMATCH: 'The amount the payment gateway confirmed does not match the price. The package was not activated.',
   PAYMENT_DUPLICATE: 'That payment was already recorded.',
+  PAYMENT_NOT_FOUND: 'HotspotDesk has no payment with that reference. Check the reference, or start the payment again.',
+  PAYMENT_FAILED: 'That payment failed or was cancelled, so it cannot be completed. Start a new payment.',
   ROUTER_UNREACHABLE: 'The router did not answer. Check that it is powered on, its address is right and the PC can reach it.',
   ROUTER_AUTH_FAILED: 'The router refused the API user name or password. Check them in the router settings.',
   ROUTER_TIMEOUT: 'The router took too long to answer. It may be overloaded or the link is poor; try again.',

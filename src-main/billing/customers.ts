@@ -29,10 +29,13 @@ export function generateHotspotPassword(): string {
 export type BindResult = 'bound' | 'already' | 'taken';
 
 /** Customers (one per phone number) and their devices (one customer per MAC). */
-export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' | 'bus'>, subscriptions: Subscriptions) {
-  const { db, clock, secrets, bus } = deps;
+export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' | 'events'>, subscriptions: Subscriptions) {
+  const { db, clock, secrets, events } = deps;
   const byId = db.prepare<[number], CustomerRow>('SELECT * FROM customers WHERE id = ?');
   const byPhone = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE phone = ?');
+  // Lean lookups for RADIUS accounting (one per session start): ids only.
+  const idOfPhone = db.prepare<[string], { id: number }>('SELECT id FROM customers WHERE phone = ?');
+  const ownerOfMac = db.prepare<[string], { customer_id: number }>('SELECT customer_id FROM devices WHERE mac = ?');
   const devicesOf = db.prepare<[number], DeviceRow>('SELECT * FROM devices WHERE customer_id = ? ORDER BY id');
   const deviceByMac = db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE mac = ?');
   // Prepared once: bindDevice runs on a customer's first RADIUS login from a device.
@@ -95,12 +98,17 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
     },
 
     findIdByPhone(phone: string): number | null {
-      return byPhone.get(phone)?.id ?? null;
+      return idOfPhone.get(phone)?.id ?? null;
+    },
+
+    /** The customer a device MAC is bound to, or null. */
+    findIdByMac(mac: string): number | null {
+      return ownerOfMac.get(mac)?.customer_id ?? null;
     },
 
     /** The customer id for a phone, creating the customer on first sight (sales, vouchers, portal). */
     ensure(phone: string): number {
-      return byPhone.get(phone)?.id ?? create(phone);
+      return idOfPhone.get(phone)?.id ?? create(phone);
     },
 
     create(phone: string, opts: { name?: string; pin?: string } = {}): Customer {
@@ -126,15 +134,17 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
     update(id: number, patch: { name?: string | null; status?: 'active' | 'disabled'; pin?: string; resetHotspotPassword?: boolean }): Customer {
       const before = row(id);
       const now = clock.now();
-      db.transaction(() => {
+      events.tx(() => {
         if (patch.name !== undefined) db.prepare('UPDATE customers SET name = ?, updated_at = ? WHERE id = ?').run(patch.name, now, id);
         if (patch.status) db.prepare('UPDATE customers SET status = ?, updated_at = ? WHERE id = ?').run(patch.status, now, id);
         if (patch.pin) db.prepare('UPDATE customers SET pin_hash = ?, updated_at = ? WHERE id = ?').run(hashSecret(patch.pin), now, id);
         if (patch.resetHotspotPassword) {
           db.prepare('UPDATE customers SET hotspot_password_enc = ?, updated_at = ? WHERE id = ?').run(secrets.encrypt(generateHotspotPassword()), now, id);
         }
-      })();
-      if (patch.status === 'disabled' && before.status !== 'disabled') bus.emit('customer.disabled', { customerId: id });
+        if (patch.status === 'disabled' && before.status !== 'disabled') {
+          events.afterCommit('customer.disabled', { customerId: id });
+        }
+      });
       return full(id);
     },
 

@@ -1,33 +1,42 @@
 import type { CoreDeps, Subsystem } from '../deps';
-import type { Sale, Subscription } from '../../src-shared/domain';
-import { AppError } from '../errors';
-import { createPackages } from './packages';
+import type { Subscription } from '../../src-shared/domain';
+import { createPackages, type RouterDirectory } from './packages';
 import { createSubscriptions } from './subscriptions';
-import { createPayments } from './payments';
+import { createLedger } from './ledger';
 import { createCustomers, type BindResult } from './customers';
 import { createVouchers } from './vouchers';
 import { createExpiryScheduler } from './scheduler';
+import { createLoginRead } from './loginRead';
+import { createPurchases } from './purchase';
+import { createShopTimeZone } from './shopTimeZone';
 import { toSubscription, type SubscriptionRow } from './rows';
 
 export type { SubscriptionRow } from './rows';
+export type { LoginRecord } from './loginRead';
+export type { RouterDirectory } from './packages';
+
+export interface BillingDeps extends CoreDeps {
+  /** The router store (src-main/routers) answers which routers and zones exist. */
+  routers: RouterDirectory;
+}
 
 /**
  * Billing: packages, customers and devices, subscriptions, payments ledger, recharge cards and
  * the expiry scheduler. The other subsystems (RADIUS, portal, payments) go through these
  * functions for every change of money or entitlement, so the rules live in one place.
+ * This facade only composes the parts: the SQL lives in the module that owns each table.
  */
-export function createBilling(deps: CoreDeps) {
-  const { db, clock } = deps;
-  const packages = createPackages(deps);
+export function createBilling(deps: BillingDeps) {
+  const { clock } = deps;
+  const shopTimeZone = createShopTimeZone(deps.settings);
+  const packages = createPackages(deps, deps.routers);
   const subscriptions = createSubscriptions(deps);
-  const payments = createPayments(deps);
+  const ledger = createLedger(deps, shopTimeZone);
   const customers = createCustomers(deps, subscriptions);
   const vouchers = createVouchers(deps);
   const scheduler = createExpiryScheduler(deps, subscriptions);
-
-  function checkCanBuy(customerId: number): void {
-    if (customers.isDisabled(customerId)) throw new AppError('CUSTOMER_DISABLED');
-  }
+  const purchases = createPurchases(deps, { customers, packages, subscriptions, ledger, vouchers });
+  const loginRead = createLoginRead(deps.db);
 
   const subsystem: Subsystem<ReturnType<typeof scheduler.status>> = {
     start: () => scheduler.start(),
@@ -40,66 +49,17 @@ export function createBilling(deps: CoreDeps) {
     packages,
     customers,
     subscriptions,
-    payments,
+    /** The payments ledger (billing/ledger.ts); named `payments` for the admin handlers. */
+    payments: ledger,
     vouchers,
     scheduler,
+    shopTimeZone,
 
-    /**
-     * A cash sale at the counter. `idempotencyKey` (one per sale form) makes a double click or a
-     * retried request return the first sale instead of charging twice.
-     */
-    sell(input: { phone: string; packageId: number; method: 'cash'; note?: string; idempotencyKey?: string }): Sale {
-      return db.transaction(() => {
-        const ref = input.idempotencyKey ? `cash:${input.idempotencyKey}` : null;
-        if (ref) {
-          const prior = payments.findByGatewayRef(ref);
-          if (prior) {
-            const sub = db.prepare<[number], { id: number }>('SELECT id FROM subscriptions WHERE payment_id = ?').get(prior.id)!;
-            return { customerId: prior.customerId!, subscriptionId: sub.id, paymentId: prior.id };
-          }
-        }
-        const pkg = packages.getSellable(input.packageId);
-        const customerId = customers.ensure(input.phone);
-        checkCanBuy(customerId);
-        const payment = payments.record({
-          customerId,
-          packageId: pkg.id,
-          amount: pkg.price,
-          method: 'cash',
-          status: 'completed',
-          gatewayRef: ref,
-          note: input.note,
-          createdBy: 'admin',
-        });
-        const sub = subscriptions.purchase(customerId, pkg, payment.id);
-        return { customerId, subscriptionId: sub.id, paymentId: payment.id };
-      })();
-    },
-
-    /** Redeems a recharge card for a phone: exactly once, even when two redeem at the same time. */
-    redeemVoucher(code: string, phone: string): Subscription {
-      return db
-        .transaction(() => {
-          const v = vouchers.checkRedeemable(code);
-          const pkg = packages.get(v.package_id);
-          const customerId = customers.ensure(phone);
-          checkCanBuy(customerId);
-          const payment = payments.record({
-            customerId,
-            packageId: pkg.id,
-            amount: pkg.price,
-            method: 'voucher',
-            status: 'completed',
-            // The card's id, never its code: codes are bearer secrets and the ledger is shown.
-            gatewayRef: `voucher:${v.id}`,
-            createdBy: 'voucher',
-          });
-          const sub = subscriptions.purchase(customerId, pkg, payment.id);
-          vouchers.markRedeemed(v.id, customerId, sub.id);
-          return toSubscription(subscriptions.get(sub.id), clock.now());
-        })
-        .immediate();
-    },
+    purchase: purchases.purchase,
+    sell: purchases.sell,
+    redeemVoucher: purchases.redeemVoucher,
+    createPendingPayment: purchases.createPendingPayment,
+    completePayment: purchases.completePayment,
 
     cancelSubscription(subscriptionId: number): Subscription {
       return toSubscription(subscriptions.cancel(subscriptionId), clock.now());
@@ -115,12 +75,22 @@ export function createBilling(deps: CoreDeps) {
     },
 
     countActiveSubscriptions(): number {
-      return (db.prepare("SELECT COUNT(*) AS n FROM subscriptions WHERE status = 'active'").get() as { n: number }).n;
+      return subscriptions.countActive();
     },
 
     bindDevice(customerId: number, mac: string): BindResult {
       return customers.bindDevice(customerId, mac);
     },
+
+    // RADIUS's reads (radius/billingPort.ts). The login read is the hot path: handed over as the
+    // functions themselves, so a login costs one call into billing and no extra layer.
+    loginByPhone: loginRead.loginByPhone,
+    loginByMac: loginRead.loginByMac,
+    lastEndedReason: loginRead.lastEndedReason,
+    subscriptionOwner: subscriptions.ownerOf,
+    activeSubscriptionId: subscriptions.activeIdOf,
+    customerIdByPhone: customers.findIdByPhone,
+    customerIdByMac: customers.findIdByMac,
   };
 }
 

@@ -15,13 +15,17 @@ export interface PackageInput {
   zoneIds?: number[];
 }
 
+/** What packages ask the router store (src-main/routers), which owns routers and zones. */
+export interface RouterDirectory {
+  exists(routerId: number): boolean;
+  zones: { exists(zoneId: number): boolean };
+}
+
 /** Packages: what the shop sells. Editing one never touches subscriptions already sold (snapshots). */
-export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>) {
+export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, routers: RouterDirectory) {
   const byId = db.prepare<[number], PackageRow>('SELECT * FROM packages WHERE id = ?');
   const routersOf = db.prepare<[number], { router_id: number }>('SELECT router_id FROM package_routers WHERE package_id = ? ORDER BY router_id');
   const zonesOf = db.prepare<[number], { zone_id: number }>('SELECT zone_id FROM package_zones WHERE package_id = ? ORDER BY zone_id');
-  const routerExists = db.prepare<[number], { id: number }>('SELECT id FROM routers WHERE id = ? AND removed_at IS NULL');
-  const zoneExists = db.prepare<[number], { id: number }>('SELECT id FROM zones WHERE id = ?');
 
   function load(id: number): Package {
     const row = byId.get(id);
@@ -35,10 +39,10 @@ export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>) {
 
   function checkScope(routerIds: number[] | undefined, zoneIds: number[] | undefined): void {
     routerIds?.forEach((rid, i) => {
-      if (!routerExists.get(rid)) throw invalidInput(`routerIds.${i}`, `router ${rid} does not exist`);
+      if (!routers.exists(rid)) throw invalidInput(`routerIds.${i}`, `router ${rid} does not exist`);
     });
     zoneIds?.forEach((zid, i) => {
-      if (!zoneExists.get(zid)) throw invalidInput(`zoneIds.${i}`, `zone ${zid} does not exist`);
+      if (!routers.zones.exists(zid)) throw invalidInput(`zoneIds.${i}`, `zone ${zid} does not exist`);
     });
   }
 

@@ -1,8 +1,8 @@
 import type { CoreDeps } from '../deps';
-import type { BusEvents } from '../bus';
 import type { Package } from '../../src-shared/domain';
 import { notFound } from '../errors';
 import type { SubscriptionRow } from './rows';
+import { subscriptionSpent } from './spent';
 
 type EndReason = 'expired' | 'exhausted' | 'cancelled';
 
@@ -12,11 +12,11 @@ type EndReason = 'expired' | 'exhausted' | 'cancelled';
  * A purchase with none active starts now; otherwise it queues and starts when the current one
  * ends. Whichever of time or data runs out first ends a subscription.
  *
- * Events are emitted only for changes that committed: when called inside a caller's transaction
- * (RADIUS accounting batches), they are deferred to a microtask and re-checked against the
- * database, so a rolled-back batch never disconnects anyone.
+ * Events are raised only for changes that committed (src-main/afterCommit.ts): inside a caller's
+ * transaction (RADIUS accounting batches) they wait for it to end and are dropped if it rolled
+ * back, so a rolled-back batch never disconnects anyone.
  */
-export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'clock' | 'bus'>) {
+export function createSubscriptions({ db, clock, events }: Pick<CoreDeps, 'db' | 'clock' | 'events'>) {
   const byId = db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?');
   const activeOf = db.prepare<[number], SubscriptionRow>("SELECT * FROM subscriptions WHERE customer_id = ? AND status = 'active'");
   const firstQueued = db.prepare<[number], SubscriptionRow>(
@@ -30,59 +30,26 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
   const dueCustomers = db.prepare<[number], { customer_id: number }>(
     "SELECT DISTINCT customer_id FROM subscriptions WHERE status = 'active' AND expires_at <= ?",
   );
+  const byPayment = db.prepare<[number], { id: number }>('SELECT id FROM subscriptions WHERE payment_id = ?');
+  const ownerStmt = db.prepare<[number], { customer_id: number }>('SELECT customer_id FROM subscriptions WHERE id = ?');
+  const activeIdStmt = db.prepare<[number], { id: number }>(`SELECT id FROM subscriptions WHERE customer_id = ? AND status = 'active'`);
+  const countActiveStmt = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM subscriptions WHERE status = 'active'");
   const nextExpiry = db.prepare<[], { t: number | null }>("SELECT MIN(expires_at) AS t FROM subscriptions WHERE status = 'active'");
-
-  const pending: Array<{ event: keyof BusEvents; payload: BusEvents[keyof BusEvents]; check: () => boolean }> = [];
-  let flushQueued = false;
-
-  // Emitted after the write that caused them: at once when we own the transaction, else (inside
-  // a caller's transaction) on the next microtask, after that caller committed or rolled back.
-  // Each event re-checks the row, so nothing is announced for a rolled-back change.
-  function emit<K extends keyof BusEvents>(event: K, payload: BusEvents[K], check: () => boolean): void {
-    pending.push({ event, payload, check });
-  }
-
-  function flush(): void {
-    if (pending.length === 0) return;
-    if (db.inTransaction) {
-      if (!flushQueued) {
-        flushQueued = true;
-        queueMicrotask(() => {
-          flushQueued = false;
-          flush();
-        });
-      }
-      return;
-    }
-    // The engine may have stopped (database closed) before a deferred flush ran: drop quietly.
-    const batch = pending.splice(0);
-    if (!db.open) return;
-    for (const p of batch) if (p.check()) bus.emit(p.event, p.payload as never);
-  }
-
-  /** Runs a write in a transaction and then announces what it changed. */
-  function write<T>(fn: () => T): T {
-    try {
-      return db.transaction(fn)();
-    } finally {
-      flush();
-    }
-  }
 
   function endOne(row: SubscriptionRow, reason: EndReason, at: number): void {
     if (endStmt.run(reason, at, row.id, row.status).changes !== 1) return;
     if (row.status === 'active') {
-      emit('subscription.ended', { subscriptionId: row.id, customerId: row.customer_id, reason }, () => byId.get(row.id)?.status === reason);
+      events.afterCommit('subscription.ended', { subscriptionId: row.id, customerId: row.customer_id, reason });
     }
   }
 
   function activate(row: SubscriptionRow, now: number): void {
     activateStmt.run(now, now, row.id);
-    emit('subscription.activated', { subscriptionId: row.id, customerId: row.customer_id }, () => byId.get(row.id)?.status === 'active');
+    events.afterCommit('subscription.activated', { subscriptionId: row.id, customerId: row.customer_id });
   }
 
-  function overLimit(row: SubscriptionRow): boolean {
-    return row.data_limit_bytes != null && row.bytes_used >= row.data_limit_bytes;
+  function spent(row: SubscriptionRow, now: number) {
+    return subscriptionSpent({ expiresAt: row.expires_at, dataLimitBytes: row.data_limit_bytes, bytesUsed: row.bytes_used }, now);
   }
 
   /**
@@ -91,14 +58,15 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
    * if the shop PC was off, the customer could not use the time, so they do not lose it.
    */
   function settle(customerId: number): SubscriptionRow | null {
-    return write(() => {
+    return events.tx(() => {
       const now = clock.now();
       for (;;) {
         const active = activeOf.get(customerId);
         if (active) {
-          if (active.expires_at != null && active.expires_at <= now) endOne(active, 'expired', active.expires_at);
-          else if (overLimit(active)) endOne(active, 'exhausted', now);
-          else return active;
+          const reason = spent(active, now);
+          if (reason === null) return active;
+          // An expired one ended at its expiry instant, not when we noticed.
+          endOne(active, reason, reason === 'expired' ? active.expires_at! : now);
         }
         const next = firstQueued.get(customerId);
         if (!next) return null;
@@ -119,7 +87,7 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
 
     /** Creates the subscription for a purchase: active now if none is active, else queued. */
     purchase(customerId: number, pkg: Package, paymentId: number | null): SubscriptionRow {
-      return write(() => {
+      return events.tx(() => {
         const active = settle(customerId);
         const now = clock.now();
         const { lastInsertRowid } = db
@@ -137,25 +105,23 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
     },
 
     /**
-     * Charges bytes to a subscription (RADIUS accounting deltas). When the data limit is reached
-     * the subscription ends as exhausted and the next queued one starts. Bytes are recorded even
-     * on an ended subscription (a session can overrun between interim updates) but never end it twice.
+     * Charges bytes to a subscription (RADIUS accounting deltas). When it is spent (data limit
+     * reached, or its time already up) settle ends it and starts the next queued one. Bytes are
+     * recorded even on an ended subscription (a session can overrun between interim updates) but
+     * never end it twice.
      */
     chargeUsage(subscriptionId: number, bytes: number): void {
       if (bytes <= 0) return;
-      write(() => {
+      events.tx(() => {
         addBytes.run(bytes, subscriptionId);
         const row = byId.get(subscriptionId);
-        if (row && row.status === 'active' && overLimit(row)) {
-          endOne(row, 'exhausted', clock.now());
-          settle(row.customer_id);
-        }
+        if (row && row.status === 'active' && spent(row, clock.now()) !== null) settle(row.customer_id);
       });
     },
 
     /** Owner cancels a subscription (active or queued); an active one is replaced by the next. */
     cancel(subscriptionId: number): SubscriptionRow {
-      return write(() => {
+      return events.tx(() => {
         const row = byId.get(subscriptionId);
         if (!row) throw notFound(`subscription ${subscriptionId}`);
         if (row.status === 'active' || row.status === 'queued') {
@@ -171,6 +137,25 @@ export function createSubscriptions({ db, clock, bus }: Pick<CoreDeps, 'db' | 'c
       const customers = dueCustomers.all(clock.now());
       for (const c of customers) settle(c.customer_id);
       return customers.length;
+    },
+
+    /** The subscription bought with a payment (the idempotent-sale and completePayment replays). */
+    idByPayment(paymentId: number): number | null {
+      return byPayment.get(paymentId)?.id ?? null;
+    },
+
+    /** Customer a subscription belongs to (RADIUS accounting: the Class we put in the Accept). */
+    ownerOf(subscriptionId: number): number | null {
+      return ownerStmt.get(subscriptionId)?.customer_id ?? null;
+    },
+
+    /** Id of a customer's active subscription, without settling (RADIUS accounting). */
+    activeIdOf(customerId: number): number | null {
+      return activeIdStmt.get(customerId)?.id ?? null;
+    },
+
+    countActive(): number {
+      return countActiveStmt.get()!.n;
     },
 
     nextExpiryAt(): number | null {

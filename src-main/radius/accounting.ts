@@ -72,27 +72,25 @@ export function createAccountingStore(deps: {
     `UPDATE sessions SET status = 'stale', stopped_at = updated_at, terminate_cause = 'Stale'
       WHERE status = 'online' AND updated_at < ?`,
   );
-  const subOwner = db.prepare<[number], { customer_id: number }>('SELECT customer_id FROM subscriptions WHERE id = ?');
-  const customerByPhone = db.prepare<[string], { id: number }>('SELECT id FROM customers WHERE phone = ?');
-  const customerByMac = db.prepare<[string], { customer_id: number }>('SELECT customer_id FROM devices WHERE mac = ?');
-  const activeSub = db.prepare<[number], { id: number }>(`SELECT id FROM subscriptions WHERE customer_id = ? AND status = 'active'`);
-
-  /** The subscription to charge: the Class we put in the Accept, else the customer's active one. */
+  /**
+   * The subscription to charge: the Class we put in the Accept, else the customer's active one.
+   * Customers, devices and subscriptions are billing's: asked through the port.
+   */
   function owner(r: AccountingRecord): { customerId: number | null; subscriptionId: number | null } {
     if (r.classValue && /^\d{1,15}$/.test(r.classValue)) {
-      const s = subOwner.get(Number(r.classValue));
-      if (s) return { customerId: s.customer_id, subscriptionId: Number(r.classValue) };
+      const subscriptionId = Number(r.classValue);
+      const customerId = billing.subscriptionOwner(subscriptionId);
+      if (customerId !== null) return { customerId, subscriptionId };
     }
     let customerId: number | null = null;
     const userMac = r.username ? normalizeMac(r.username) : null;
-    if (userMac) customerId = customerByMac.get(userMac)?.customer_id ?? null;
+    if (userMac) customerId = billing.customerIdByMac(userMac);
     else if (r.username) {
       const p = normalizePhone(r.username);
-      if (p.ok) customerId = customerByPhone.get(p.e164)?.id ?? null;
+      if (p.ok) customerId = billing.customerIdByPhone(p.e164);
     }
-    if (customerId === null && r.mac) customerId = customerByMac.get(r.mac)?.customer_id ?? null;
-    const sub = customerId === null ? undefined : activeSub.get(customerId);
-    return { customerId, subscriptionId: sub?.id ?? null };
+    if (customerId === null && r.mac) customerId = billing.customerIdByMac(r.mac);
+    return { customerId, subscriptionId: customerId === null ? null : billing.activeSubscriptionId(customerId) };
   }
 
   function apply(r: AccountingRecord): void {

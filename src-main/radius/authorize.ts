@@ -1,4 +1,3 @@
-import type { Db } from '../db';
 import type { Clock } from '../clock';
 import type { SecretBox } from '../secrets';
 import type { Logger } from '../log';
@@ -9,7 +8,8 @@ import { Attr, Mikrotik, Vendor } from './attributes';
 import type { OutAttr } from './codec';
 import { credentialsMatch } from './credentials';
 import type { AccessRequest, AuthDecision, Authorizer } from './protocol';
-import type { RadiusBilling } from './billingPort';
+import type { LoginRecord, RadiusBilling } from './billingPort';
+import { subscriptionSpent } from '../billing/spent';
 import { monotonicMs } from './duplicates';
 
 /**
@@ -20,26 +20,6 @@ import { monotonicMs } from './duplicates';
  * customer's hotspot password), or a MAC in any RouterOS `radius-mac-format` (MAC login: the
  * password is empty or the MAC itself, per `mac-auth-mode`).
  */
-
-/** The customer, their active subscription (if any) and their devices online, in one read. */
-interface LoginRow {
-  customer_id: number;
-  status: string;
-  hotspot_password_enc: string;
-  sub_id: number | null;
-  expires_at: number | null;
-  data_limit_bytes: number | null;
-  bytes_used: number;
-  download_bps: number;
-  upload_bps: number;
-  devices: number;
-  router_ids: string;
-  zone_ids: string;
-  /** MACs of this customer's online sessions, comma separated. */
-  online_macs: string | null;
-  /** Customer the Calling-Station-Id MAC is bound to (null: unbound). */
-  device_owner: number | null;
-}
 
 /** How long an Accept holds a device slot before the router's Accounting-Start arrives. */
 const RESERVATION_MS = 60_000;
@@ -53,69 +33,22 @@ export interface AuthorizerHandle extends Authorizer {
 }
 
 export function createAuthorizer(deps: {
-  db: Db;
   clock: Clock;
   secrets: SecretBox;
   log: Logger;
   settings: SettingsStore;
   billing: RadiusBilling;
 }): AuthorizerHandle {
-  const { db, clock, billing } = deps;
-  // One statement per login (the hot path): customer, active subscription, online devices and
-  // the device binding together. Every lookup is by a unique or leading index column.
-  // Rows come back as arrays (`raw`) with positional parameters and are turned into a LoginRow
-  // here: better-sqlite3 builds a named-column row object through the V8 C++ API, one property
-  // at a time, and binds named parameters by name; on this statement that was half its cost.
-  const loginColumns = `c.id AS customer_id, c.status, c.hotspot_password_enc,
-      s.id AS sub_id, s.expires_at, s.data_limit_bytes, s.bytes_used, s.download_bps, s.upload_bps, s.devices,
-      s.router_ids, s.zone_ids,
-      (SELECT group_concat(mac) FROM sessions o WHERE o.customer_id = c.id AND o.status = 'online') AS online_macs,
-      (SELECT customer_id FROM devices dv WHERE dv.mac = ?) AS device_owner`;
-  // Parameters in SQL text order: the device MAC (in the column list), then the key.
-  const byPhone = db.prepare<[string | null, string], unknown[]>(
-    `SELECT ${loginColumns} FROM customers c
-       LEFT JOIN subscriptions s ON s.customer_id = c.id AND s.status = 'active'
-      WHERE c.phone = ?`,
-  ).raw(true);
-  const byMac = db.prepare<[string | null, string], unknown[]>(
-    `SELECT ${loginColumns} FROM devices d JOIN customers c ON c.id = d.customer_id
-       LEFT JOIN subscriptions s ON s.customer_id = c.id AND s.status = 'active'
-      WHERE d.mac = ?`,
-  ).raw(true);
-  function toRow(r: unknown[] | undefined): LoginRow | undefined {
-    if (!r) return undefined;
-    // Same order as loginColumns.
-    return {
-      customer_id: r[0] as number,
-      status: r[1] as string,
-      hotspot_password_enc: r[2] as string,
-      sub_id: r[3] as number | null,
-      expires_at: r[4] as number | null,
-      data_limit_bytes: r[5] as number | null,
-      bytes_used: r[6] as number,
-      download_bps: r[7] as number,
-      upload_bps: r[8] as number,
-      devices: r[9] as number,
-      router_ids: r[10] as string,
-      zone_ids: r[11] as string,
-      online_macs: r[12] as string | null,
-      device_owner: r[13] as number | null,
-    };
-  }
-  const lastEnded = db.prepare<[number], { status: string }>(
-    `SELECT status FROM subscriptions WHERE customer_id = ? AND status IN ('expired', 'exhausted')
-      ORDER BY COALESCE(ended_at, 0) DESC, id DESC LIMIT 1`,
-  );
-
+  const { clock, billing } = deps;
   // Decrypted hotspot passwords, keyed by the sealed value: a password reset stores a new sealed
   // value, so a stale entry can never match. AES-GCM per request would be a third of the budget.
   const passwords = new Map<string, string>();
-  function hotspotPassword(c: LoginRow): string {
-    let p = passwords.get(c.hotspot_password_enc);
+  function hotspotPassword(c: LoginRecord): string {
+    let p = passwords.get(c.hotspotPasswordEnc);
     if (p === undefined) {
-      p = deps.secrets.decrypt(c.hotspot_password_enc);
+      p = deps.secrets.decrypt(c.hotspotPasswordEnc);
       if (passwords.size >= PASSWORD_CACHE_MAX) passwords.clear();
-      passwords.set(c.hotspot_password_enc, p);
+      passwords.set(c.hotspotPasswordEnc, p);
     }
     return p;
   }
@@ -168,9 +101,9 @@ export function createAuthorizer(deps: {
   }
 
   function endedReason(customerId: number): 'expired' | 'data_exhausted' | 'no_active_package' {
-    const r = lastEnded.get(customerId);
-    if (r?.status === 'expired') return 'expired';
-    if (r?.status === 'exhausted') return 'data_exhausted';
+    const r = billing.lastEndedReason(customerId);
+    if (r === 'expired') return 'expired';
+    if (r === 'exhausted') return 'data_exhausted';
     return 'no_active_package';
   }
 
@@ -178,11 +111,12 @@ export function createAuthorizer(deps: {
     const username = req.username.trim();
     const userMac = fastNormalizeMac(username);
     const phone = userMac ? null : fastNormalizePhone(username);
+    // The login read is billing's (billing/loginRead.ts), called directly: the hot path.
     const lookup = () =>
-      toRow(userMac ? byMac.get(req.mac, userMac) : phone?.ok ? byPhone.get(req.mac, phone.e164) : undefined);
+      userMac ? billing.loginByMac(req.mac, userMac) : phone?.ok ? billing.loginByPhone(req.mac, phone.e164) : undefined;
     let row = lookup();
     if (!row) return { accept: false, reason: 'unknown_user' };
-    const customerId = row.customer_id;
+    const customerId = row.customerId;
 
     if (userMac) {
       // mac-as-username: password empty (the profile's mac-auth-password default) or, with
@@ -201,25 +135,26 @@ export function createAuthorizer(deps: {
     if (row.status !== 'active') return { accept: false, reason: 'disabled', customerId };
 
     const now = clock.now();
-    if (row.sub_id !== null && ((row.expires_at !== null && row.expires_at <= now) || (row.data_limit_bytes !== null && row.bytes_used >= row.data_limit_bytes))) {
+    // Billing's one rule for "spent" (billing/spent.ts); the record has its field names.
+    if (row.subId !== null && subscriptionSpent(row, now) !== null) {
       // The scheduler has not ended it yet: let billing settle it (and promote a queued one).
       billing.settle(customerId);
       row = lookup() ?? row;
-      if (row.sub_id !== null && row.expires_at !== null && row.expires_at <= now) row = { ...row, sub_id: null };
+      if (row.subId !== null && subscriptionSpent(row, now) !== null) row = { ...row, subId: null };
     }
-    if (row.sub_id === null) return { accept: false, reason: endedReason(customerId), customerId };
+    if (row.subId === null) return { accept: false, reason: endedReason(customerId), customerId };
 
-    const routerIds = ids(row.router_ids);
-    const zoneIds = ids(row.zone_ids);
+    const routerIds = ids(row.routerIds);
+    const zoneIds = ids(row.zoneIds);
     if (routerIds.length + zoneIds.length > 0) {
       const here = routerIds.includes(req.router.id) || (req.router.zoneId !== null && zoneIds.includes(req.router.zoneId));
       if (!here) return { accept: false, reason: 'wrong_router', customerId };
     }
 
     const device = req.mac ?? userMac;
-    if (devicesInUse(customerId, row.online_macs, device) >= row.devices) return { accept: false, reason: 'device_limit', customerId };
+    if (devicesInUse(customerId, row.onlineMacs, device) >= row.devices) return { accept: false, reason: 'device_limit', customerId };
 
-    if (!userMac && req.mac && row.device_owner === null) {
+    if (!userMac && req.mac && row.deviceOwner === null) {
       // First credential login from this device binds it, so the next visit is a MAC login.
       try {
         billing.bindDevice(customerId, req.mac);
@@ -233,17 +168,17 @@ export function createAuthorizer(deps: {
     // The settings store keeps its values in memory (refreshed on every write), so a change of
     // interval or idle timeout applies to the very next Accept.
     const { acctInterimInterval: interimS, idleTimeout: idleS } = deps.settings.get().network;
-    const attrs: OutAttr[] = [{ type: Attr.Class, value: String(row.sub_id) }];
-    if (row.expires_at !== null) attrs.push({ type: Attr.SessionTimeout, value: Math.max(1, Math.ceil((row.expires_at - now) / 1000)) });
+    const attrs: OutAttr[] = [{ type: Attr.Class, value: String(row.subId) }];
+    if (row.expiresAt !== null) attrs.push({ type: Attr.SessionTimeout, value: Math.max(1, Math.ceil((row.expiresAt - now) / 1000)) });
     if (idleS > 0) attrs.push({ type: Attr.IdleTimeout, value: idleS });
     attrs.push({ type: Attr.AcctInterimInterval, value: interimS });
-    if (row.data_limit_bytes !== null) {
-      const { octets, gigawords } = splitGigawords(Math.max(1, row.data_limit_bytes - row.bytes_used));
+    if (row.dataLimitBytes !== null) {
+      const { octets, gigawords } = splitGigawords(Math.max(1, row.dataLimitBytes - row.bytesUsed));
       attrs.push({ type: Mikrotik.TotalLimit, vendor: Vendor.Mikrotik, value: octets });
       if (gigawords > 0) attrs.push({ type: Mikrotik.TotalLimitGigawords, vendor: Vendor.Mikrotik, value: gigawords });
     }
-    if (row.upload_bps > 0 || row.download_bps > 0) {
-      attrs.push({ type: Mikrotik.RateLimit, vendor: Vendor.Mikrotik, value: mikrotikRateLimit(row.upload_bps, row.download_bps) });
+    if (row.uploadBps > 0 || row.downloadBps > 0) {
+      attrs.push({ type: Mikrotik.RateLimit, vendor: Vendor.Mikrotik, value: mikrotikRateLimit(row.uploadBps, row.downloadBps) });
     }
     return { accept: true, attrs, customerId };
   }

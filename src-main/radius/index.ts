@@ -44,7 +44,7 @@ export function createRadiusServer(deps: RadiusServerDeps) {
   const { config, db, clock, log, bus, settings } = deps;
   const counters = createCounters();
   const routers = createRouterDirectory(deps.routers, log);
-  const authorizer = createAuthorizer({ db, clock, secrets: deps.secrets, log, settings, billing: deps.billing });
+  const authorizer = createAuthorizer({ clock, secrets: deps.secrets, log, settings, billing: deps.billing });
   const accounting = createAccountingStore({
     db, clock, billing: deps.billing, onSessionStarted: (c, m) => authorizer.sessionStarted(c, m),
   });

@@ -84,7 +84,12 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
       args.push(l, l, l, l);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const from = `FROM sessions s LEFT JOIN customers c ON c.id = s.customer_id LEFT JOIN routers r ON r.id = s.router_id ${clause}`;
+    // Read-only joins into billing's and the router store's tables, for the names in the listing
+    // (the marker lets test/unit/tableOwnership.test.ts tell them from a foreign read).
+    const from = `FROM sessions s
+      LEFT JOIN customers c ON c.id = s.customer_id -- listing join
+      LEFT JOIN routers r ON r.id = s.router_id -- listing join
+      ${clause}`;
     const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...args) as { n: number }).n;
     const rows = db
       .prepare(

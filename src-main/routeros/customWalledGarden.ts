@@ -36,10 +36,12 @@ export function listCustomEntries(db: Db, routerId?: number | null): CustomWalle
 
 export function addCustomEntry(
   db: Db,
+  /** The router store (src-main/routers) owns the routers table. */
+  routers: { exists(routerId: number): boolean },
   now: number,
   e: { routerId: number | null; host: string; https: boolean; comment: string | null },
 ): CustomWalledGardenEntry {
-  if (e.routerId !== null && !db.prepare('SELECT 1 FROM routers WHERE id = ? AND removed_at IS NULL').get(e.routerId)) {
+  if (e.routerId !== null && !routers.exists(e.routerId)) {
     throw notFound(`router ${e.routerId}`);
   }
   const existing = db

@@ -262,7 +262,7 @@ export function createRouterOs(deps: RouterOsDeps) {
     },
 
     addWalledGardenEntry(e: { routerId: number | null; host: string; https: boolean; comment: string | null }): CustomWalledGardenEntry {
-      return addCustomEntry(db, clock.now(), e);
+      return addCustomEntry(db, routers, clock.now(), e);
     },
 
     removeWalledGardenEntry(entryId: number): void {

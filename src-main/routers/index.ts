@@ -72,8 +72,15 @@ function toRouter(r: RouterRow): Router {
  * rest and never returned by the API; `credentials()` decrypts them for the subsystems that
  * talk to the router. Removal is soft so past sessions keep their router.
  */
-export function createRouterStore({ db, clock, secrets, bus }: Pick<CoreDeps, 'db' | 'clock' | 'secrets' | 'bus'>) {
+export function createRouterStore({ db, clock, secrets, events }: Pick<CoreDeps, 'db' | 'clock' | 'secrets' | 'events'>) {
   const byId = db.prepare<[number], RouterRow>('SELECT * FROM routers WHERE id = ? AND removed_at IS NULL');
+  const liveRouter = db.prepare<[number], { id: number }>('SELECT id FROM routers WHERE id = ? AND removed_at IS NULL');
+  const zoneById = db.prepare<[number], { id: number }>('SELECT id FROM zones WHERE id = ?');
+
+  /** RADIUS reloads its NAS table on this; raised after the write commits. */
+  function changed(routerId: number | null): void {
+    events.afterCommit('routers.changed', { routerId });
+  }
 
   function row(id: number): RouterRow {
     const r = byId.get(id);
@@ -92,11 +99,14 @@ export function createRouterStore({ db, clock, secrets, bus }: Pick<CoreDeps, 'd
   }
 
   function checkZone(zoneId: number | null | undefined): void {
-    if (zoneId != null && !db.prepare('SELECT id FROM zones WHERE id = ?').get(zoneId)) throw invalidInput('zoneId', `zone ${zoneId} does not exist`);
+    if (zoneId != null && !zoneById.get(zoneId)) throw invalidInput('zoneId', `zone ${zoneId} does not exist`);
   }
 
   return {
     get: (id: number) => toRouter(row(id)),
+
+    /** True for a router that exists and is not removed (packages, walled-garden entries ask). */
+    exists: (id: number): boolean => liveRouter.get(id) !== undefined,
 
     list(): Router[] {
       return db.prepare<[], RouterRow>('SELECT * FROM routers WHERE removed_at IS NULL ORDER BY name').all().map(toRouter);
@@ -112,7 +122,7 @@ export function createRouterStore({ db, clock, secrets, bus }: Pick<CoreDeps, 'd
     },
 
     create(input: RouterInput): Router {
-      const id = db.transaction(() => {
+      const id = events.tx(() => {
         checkUnique('name', input.name, null);
         checkUnique('nasIp', input.nasIp, null);
         checkZone(input.zoneId);
@@ -126,14 +136,15 @@ export function createRouterStore({ db, clock, secrets, bus }: Pick<CoreDeps, 'd
             input.apiPassword ? secrets.encrypt(input.apiPassword) : null, input.nasIp, secrets.encrypt(input.secret),
             input.coaPort ?? 3799, input.zoneId ?? null, input.hotspotInterface ?? null,
             input.requireMessageAuthenticator === false ? 0 : 1, now, now);
-        return Number(res.lastInsertRowid);
-      })();
-      bus.emit('routers.changed', { routerId: id });
+        const newId = Number(res.lastInsertRowid);
+        changed(newId);
+        return newId;
+      });
       return toRouter(row(id));
     },
 
     update(id: number, patch: Partial<RouterInput>): Router {
-      db.transaction(() => {
+      events.tx(() => {
         row(id);
         if (patch.name !== undefined) checkUnique('name', patch.name, id);
         if (patch.nasIp !== undefined) checkUnique('nasIp', patch.nasIp, id);
@@ -153,17 +164,21 @@ export function createRouterStore({ db, clock, secrets, bus }: Pick<CoreDeps, 'd
         if (patch.zoneId !== undefined) set('zone_id', patch.zoneId);
         if (patch.hotspotInterface !== undefined) set('hotspot_interface', patch.hotspotInterface);
         if (patch.requireMessageAuthenticator !== undefined) set('require_message_authenticator', patch.requireMessageAuthenticator ? 1 : 0);
-        set('updated_at', clock.now());
+        const now = clock.now();
+        set('updated_at', now);
         db.prepare(`UPDATE routers SET ${sets.join(', ')} WHERE id = ?`).run(...args, id);
-      })();
-      bus.emit('routers.changed', { routerId: id });
+        changed(id);
+      });
       return toRouter(row(id));
     },
 
     remove(id: number): void {
-      row(id);
-      db.prepare('UPDATE routers SET removed_at = ?, updated_at = ? WHERE id = ?').run(clock.now(), clock.now(), id);
-      bus.emit('routers.changed', { routerId: id });
+      events.tx(() => {
+        row(id);
+        const now = clock.now();
+        db.prepare('UPDATE routers SET removed_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+        changed(id);
+      });
     },
 
     /** RouterOS sync records what it last saw. */
@@ -180,11 +195,14 @@ export function createRouterStore({ db, clock, secrets, bus }: Pick<CoreDeps, 'd
         const members = db.prepare<[number], { id: number }>('SELECT id FROM routers WHERE zone_id = ? AND removed_at IS NULL ORDER BY id');
         return zones.map((z) => ({ ...z, routerIds: members.all(z.id).map((r) => r.id) }));
       },
+      exists: (id: number): boolean => zoneById.get(id) !== undefined,
       create(name: string, ssid: string | null): Zone {
-        if (db.prepare('SELECT id FROM zones WHERE name = ?').get(name)) throw new AppError('conflict', `name: a zone called ${name} exists`, { field: 'name' });
-        const res = db.prepare('INSERT INTO zones (name, ssid, created_at) VALUES (?, ?, ?)').run(name, ssid, clock.now());
-        bus.emit('routers.changed', { routerId: null });
-        return { id: Number(res.lastInsertRowid), name, ssid, routerIds: [] };
+        return events.tx(() => {
+          if (db.prepare('SELECT id FROM zones WHERE name = ?').get(name)) throw new AppError('conflict', `name: a zone called ${name} exists`, { field: 'name' });
+          const id = Number(db.prepare('INSERT INTO zones (name, ssid, created_at) VALUES (?, ?, ?)').run(name, ssid, clock.now()).lastInsertRowid);
+          changed(null);
+          return { id, name, ssid, routerIds: [] };
+        });
       },
     },
   };

@@ -14,6 +14,7 @@ import { createSettingsStore } from '../../src-main/settingsStore';
 import { createRouterStore, type RouterInput } from '../../src-main/routers';
 import { createRouterOs, type RouterOsDeps } from '../../src-main/routeros';
 import type { CoreDeps } from '../../src-main/deps';
+import { createEvents } from '../../src-main/afterCommit';
 import { tmpDir } from '../helpers/tmp';
 import { createVirtualRouterOsApi, type VirtualRouterOsApi, type VirtualRouterOsApiOptions } from './routeros-api';
 
@@ -66,13 +67,15 @@ export async function routerOsRig(opts: RigOptions = {}) {
   const db = openDataDirDatabase(dataDir);
   const log = opts.logFile ? createLogger({ level: 'debug', destination: opts.logFile }) : silentLogger();
   const secrets = createSecretBox(crypto.randomBytes(32));
+  const bus = createBus(() => undefined);
   const deps: CoreDeps = {
     config: { ...defaultConfig(), dataDir, radiusAuthPort: 18120, radiusAcctPort: 18130, portalPort: 0, logLevel: 'silent' },
     db,
     clock: systemClock,
     log,
     secrets,
-    bus: createBus(() => undefined),
+    bus,
+    events: createEvents(db, bus),
     settings: createSettingsStore(db, secrets),
   };
   if (opts.serverAddress !== undefined) deps.settings.update({ network: { serverAddress: opts.serverAddress } });

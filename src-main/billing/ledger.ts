@@ -3,6 +3,7 @@ import type { Page, Payment, PaymentMethod } from '../../src-shared/domain';
 import { AppError, notFound } from '../errors';
 import { toPayment, type PaymentRow } from './rows';
 import { whereClause } from '../db/where';
+import { zonedParts } from '../../src-shared/time';
 
 export interface NewPayment {
   customerId: number | null;
@@ -19,21 +20,36 @@ export interface NewPayment {
 const SELECT = `SELECT p.*, c.phone AS customer_phone, k.name AS package_name
   FROM payments p LEFT JOIN customers c ON c.id = p.customer_id LEFT JOIN packages k ON k.id = p.package_id`;
 
+/** Shop-style invoice number HD-YYMMDD-000123: the date in the shop's time zone, then the sequence. */
+export function formatInvoiceNo(now: number, timeZone: string, seq: number): string {
+  const d = zonedParts(now, timeZone);
+  const ymd = `${String(d.year % 100).padStart(2, '0')}${String(d.month).padStart(2, '0')}${String(d.day).padStart(2, '0')}`;
+  return `HD-${ymd}-${String(seq).padStart(6, '0')}`;
+}
+
 /**
  * The payments ledger. Append-only (triggers in the schema refuse deletes and rewrites): a
  * payment is inserted once and may only move pending → completed | failed.
+ * (payments.ts before; renamed so it does not clash with src-main/gateways, the online payments.)
  */
-export function createPayments({ db, clock, bus }: Pick<CoreDeps, 'db' | 'clock' | 'bus'>) {
+export function createLedger(
+  { db, clock, events }: Pick<CoreDeps, 'db' | 'clock' | 'events'>,
+  /** The shop's time zone for invoice dates (billing/shopTimeZone.ts). */
+  timeZone: () => string,
+) {
   const byId = db.prepare<[number], PaymentRow>(`${SELECT} WHERE p.id = ?`);
   const byRef = db.prepare<[string], PaymentRow>(`${SELECT} WHERE p.gateway_ref = ?`);
   const maxId = db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM payments');
+  // The status guard makes exactly one of two racing completions win.
+  const completeStmt = db.prepare<[number, number]>("UPDATE payments SET status = 'completed', completed_at = ? WHERE id = ? AND status = 'pending'");
 
-  /** Shop-style invoice numbers: HD-YYMMDD-000123 (sequence = payment id, unique by construction). */
+  /** Sequence = next payment id: unique by construction inside the writing transaction. */
   function invoiceNo(now: number): string {
-    const d = new Date(now + 6 * 3600_000); // Bangladesh time (UTC+6, no DST) for the date part
-    const ymd = d.toISOString().slice(2, 10).replaceAll('-', '');
-    const seq = (maxId.get()?.m ?? 0) + 1;
-    return `HD-${ymd}-${String(seq).padStart(6, '0')}`;
+    return formatInvoiceNo(now, timeZone(), (maxId.get()?.m ?? 0) + 1);
+  }
+
+  function announceCompleted(id: number, customerId: number | null, amount: number): void {
+    events.afterCommit('payment.completed', { paymentId: id, customerId, amount });
   }
 
   return {
@@ -49,7 +65,7 @@ export function createPayments({ db, clock, bus }: Pick<CoreDeps, 'db' | 'clock'
     },
 
     record(p: NewPayment): Payment {
-      return db.transaction(() => {
+      return events.tx(() => {
         const now = clock.now();
         if (p.gatewayRef && byRef.get(p.gatewayRef)) throw new AppError('PAYMENT_DUPLICATE');
         const { lastInsertRowid } = db
@@ -60,9 +76,22 @@ export function createPayments({ db, clock, bus }: Pick<CoreDeps, 'db' | 'clock'
           .run(invoiceNo(now), p.customerId, p.packageId, p.amount, p.method, p.status, p.gatewayRef ?? null, p.gatewaySession ?? null,
             p.note ?? null, p.createdBy, now, p.status === 'completed' ? now : null);
         const id = Number(lastInsertRowid);
-        if (p.status === 'completed') bus.emit('payment.completed', { paymentId: id, customerId: p.customerId, amount: p.amount });
+        if (p.status === 'completed') announceCompleted(id, p.customerId, p.amount);
         return this.get(id);
-      })();
+      });
+    },
+
+    /**
+     * Moves a pending payment to completed. False when it was not pending any more (another
+     * caller completed it first); the caller decides what that means.
+     */
+    complete(id: number): boolean {
+      return events.tx(() => {
+        if (completeStmt.run(clock.now(), id).changes !== 1) return false;
+        const r = byId.get(id)!;
+        announceCompleted(id, r.customer_id, r.amount);
+        return true;
+      });
     },
 
     list(f: { method?: PaymentMethod; status?: string; customerId?: number; from?: number; to?: number; limit?: number; offset?: number }): Page<Payment> {
@@ -92,4 +121,4 @@ export function createPayments({ db, clock, bus }: Pick<CoreDeps, 'db' | 'clock'
   };
 }
 
-export type Payments = ReturnType<typeof createPayments>;
+export type Ledger = ReturnType<typeof createLedger>;
