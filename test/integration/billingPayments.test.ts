@@ -148,7 +148,7 @@ describe('invoice numbers', () => {
 
   it('a time zone the runtime does not know falls back to the default instead of failing sales', () => {
     let timezone = 'Mars/Olympus'; // settings validation refuses it now; older databases may hold one
-    const tz = createShopTimeZone({ get: () => ({ timezone }) } as unknown as SettingsStore);
+    const tz = createShopTimeZone({ get: () => ({ shop: { timezone } }) } as unknown as SettingsStore);
     expect(tz()).toBe('Asia/Dhaka');
     timezone = 'UTC';
     expect(tz()).toBe('UTC');
