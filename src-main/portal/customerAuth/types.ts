@@ -76,6 +76,6 @@ export interface CustomerAuth {
   /** Sets the PIN after a verified OTP (creating the customer for `register`); the proof works once. */
   setPin(input: { proof: string; pin: string }): { ok: true; customerId: number } | { ok: false; reason: 'invalid_proof' | 'bad_pin' };
   loginWithPin(input: { phone: string; pin: string } & Requester): PinLoginResult;
-  /** The owner's "reset PIN" on the customer page: clears the PIN and texts the customer an OTP. */
+  /** The owner's "reset PIN" on the customer page: texts the customer a code with which they set a new PIN on the portal. */
   startPinReset(customerId: number, lang: Lang): Promise<OtpRequestResult>;
 }
