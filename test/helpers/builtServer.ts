@@ -36,10 +36,15 @@ export function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, opts: S
   );
   const ready = new Promise<string>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
+    let clearTimer = () => {};
     rl.on('line', (line) => {
       stdout += `${line}\n`;
       const m = /^ready admin=(\S+)$/.exec(line);
-      if (m) resolve(m[1]!);
+      if (m) {
+        // Ready in time: the limit no longer applies (it used to SIGKILL a healthy server 20 s in).
+        clearTimer();
+        resolve(m[1]!);
+      }
     });
     void exited.then((e) => reject(new Error(`server exited (${e.code}) before ready: ${e.stderr}`)));
     if (opts.readyTimeoutMs !== undefined) {
@@ -47,9 +52,9 @@ export function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, opts: S
         reject(new Error(`server did not print "ready admin=" within ${opts.readyTimeoutMs} ms\n${stderr}`));
         child.kill('SIGKILL');
       }, opts.readyTimeoutMs);
-      const clear = () => clearTimeout(timer);
-      rl.once('close', clear);
-      void exited.then(clear);
+      clearTimer = () => clearTimeout(timer);
+      rl.once('close', clearTimer);
+      void exited.then(clearTimer);
     }
   });
   ready.catch(() => {});
