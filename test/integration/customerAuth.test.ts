@@ -207,6 +207,8 @@ describe('customer auth: OTP codes', () => {
     expect(await bad(r.auth.requestOtp({ phone: PHONE, purpose: 'register', lang: 'fr' as 'en', mac: MAC, ip: IP }))).toEqual(['invalid_input', 'lang', expect.any(String)]);
     expect(await bad(r.auth.requestOtp({ phone: PHONE, purpose: 'register', lang: 'en', mac: 'not-a-mac', ip: IP }))).toEqual(['invalid_input', 'mac', expect.any(String)]);
     expect(await bad(() => r.auth.loginWithPin({ phone: 'abc', pin: '1234', mac: MAC, ip: IP }))).toEqual(['invalid_input', 'phone', expect.any(String)]);
+    // A phone cannot pass itself off as the owner's reset to escape the per-address limit.
+    expect(await bad(r.auth.requestOtp({ phone: PHONE, purpose: 'register', lang: 'en', mac: MAC, ip: 'admin' }))).toEqual(['invalid_input', 'ip', expect.any(String)]);
     expect(r.outboxCount()).toBe(0);
   });
 });

@@ -68,7 +68,8 @@ function requesterOf(r: Requester): { mac: string | null; ip: string } {
     mac = normalizeMac(r.mac);
     if (mac === null) throw invalidInput('mac', 'must be a MAC address such as AA:BB:CC:DD:EE:FF');
   }
-  if (typeof r.ip !== 'string' || r.ip === '' || r.ip.length > 64) throw invalidInput('ip', 'must be the address the request came from');
+  // 'admin' is how the owner's reset is recorded (and spared the per-address limit): never a phone's.
+  if (typeof r.ip !== 'string' || r.ip === '' || r.ip === ADMIN_IP || r.ip.length > 64) throw invalidInput('ip', 'must be the address the request came from');
   return { mac, ip: r.ip };
 }
 
