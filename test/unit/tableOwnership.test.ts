@@ -37,6 +37,7 @@ const OWNERS: Record<string, string> = {
   admin_users: 'admin/',
   sms_outbox: 'sms/',
   otp_challenges: 'portal/',
+  portal_pin_failures: 'portal/',
 };
 
 const MARKER = /--\s*(listing join|read-only join)\b/;
