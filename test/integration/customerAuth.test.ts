@@ -6,7 +6,7 @@ import { createEngine, type Engine } from '../../src-main/engine';
 import { manualClock } from '../../src-main/clock';
 import { createLogger, silentLogger, type Logger } from '../../src-main/log';
 import { DB_FILE, openDatabase } from '../../src-main/db';
-import { createCustomerAuth, type CustomerAuth, type CustomerAuthDeps } from '../../src-main/portal/customerAuth';
+import { createCustomerAuth, PROOF_TTL_MS, type CustomerAuth, type CustomerAuthDeps } from '../../src-main/portal/customerAuth';
 import type { SendInput } from '../../src-main/sms';
 import type { Settings } from '../../src-shared/settings';
 import { testConfig } from '../helpers/engine';
@@ -19,6 +19,8 @@ const HOUR = 60 * MIN;
 const PHONE = '+8801712345678';
 const MAC = 'AA:BB:CC:00:00:01';
 const IP = '10.5.50.10';
+const PHONE2 = '+8801812345678';
+const MAC2 = 'AA:BB:CC:00:00:02';
 const who = (n = 1) => ({ mac: `AA:BB:CC:00:00:${String(n).padStart(2, '0')}`, ip: `10.5.50.${n}` });
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -384,13 +386,29 @@ describe('customer auth: PIN', () => {
     expect(r.auth.loginWithPin({ phone: PHONE, pin: '13579', mac: MAC, ip: IP }).ok).toBe(true);
   });
 
-  it('the proof expires with its challenge', async () => {
+  it('the proof lasts 10 minutes from the verified code, even past the code expiry', async () => {
     const r = await rig();
     const c = await okOtp(r.auth, { phone: PHONE, purpose: 'register', lang: 'en', mac: MAC, ip: IP });
+    r.clock.set(c.expiresAt - 10 * SEC); // typed with 10 s of the code's life left
     const v = r.auth.verifyOtp({ phone: PHONE, challengeId: c.challengeId, code: r.lastCode(), mac: MAC, ip: IP });
     if (!v.ok) throw new Error('verify failed');
-    r.clock.set(c.expiresAt);
+    r.clock.advance(PROOF_TTL_MS);
     expect(r.auth.setPin({ proof: v.proof, pin: '1234' })).toEqual({ ok: false, reason: 'invalid_proof' });
+    expect(r.engine.billing.customers.findIdByPhone(PHONE)).toBeNull();
+    // A second customer who picks the PIN a minute after the code expired is fine.
+    const c2 = await okOtp(r.auth, { phone: PHONE2, purpose: 'register', lang: 'en', mac: MAC2, ip: IP });
+    r.clock.set(c2.expiresAt - 10 * SEC);
+    const v2 = r.auth.verifyOtp({ phone: PHONE2, challengeId: c2.challengeId, code: r.lastCode(), mac: MAC2, ip: IP });
+    if (!v2.ok) throw new Error('verify failed');
+    r.clock.advance(60 * SEC);
+    expect(r.auth.setPin({ proof: v2.proof, pin: '1234' }).ok).toBe(true);
+  });
+
+  it('(kept) a proof from a superseded or unverified challenge is refused', async () => {
+    const r = await rig();
+    const c = await okOtp(r.auth, { phone: PHONE, purpose: 'register', lang: 'en', mac: MAC, ip: IP });
+    r.clock.set(c.expiresAt);
+    expect(r.auth.setPin({ proof: `${c.challengeId}.${'A'.repeat(43)}`, pin: '1234' })).toEqual({ ok: false, reason: 'invalid_proof' });
     expect(r.engine.billing.customers.findIdByPhone(PHONE)).toBeNull();
   });
 

@@ -83,6 +83,13 @@ function langOf(lang: unknown): Lang {
  * SMS OTP for new numbers and PIN resets, PIN logins, and the abuse limits. Neither a code nor a
  * PIN ever reaches a log line or a reply.
  */
+/**
+ * How long a verified code's proof lets the customer choose a PIN, counted from the moment the
+ * code was verified (not the code's own expiry: a code typed at 4:50 of its 5 minutes must still
+ * leave time to pick and repeat a PIN on a cheap phone).
+ */
+export const PROOF_TTL_MS = 10 * 60_000;
+
 export function createCustomerAuth(deps: CustomerAuthDeps): CustomerAuth {
   const { db, clock, log, customers } = deps;
   const challenges = createChallengeStore(db);
@@ -191,7 +198,7 @@ export function createCustomerAuth(deps: CustomerAuthDeps): CustomerAuth {
     const now = clock.now();
     const id = proofChallengeId(input.proof);
     const c = id === null ? null : challenges.get(id);
-    if (!c || !proofMatches(proofKey, input.proof, c.id, c.phone, c.purpose) || c.consumed_at === null || c.proof_used_at !== null || now >= c.expires_at) {
+    if (!c || !proofMatches(proofKey, input.proof, c.id, c.phone, c.purpose) || c.consumed_at === null || c.proof_used_at !== null || now >= c.consumed_at + PROOF_TTL_MS) {
       log.info({ challengeId: id }, 'set pin refused: invalid proof');
       return { ok: false, reason: 'invalid_proof' };
     }
