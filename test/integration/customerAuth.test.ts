@@ -398,8 +398,8 @@ describe('customer auth: PIN', () => {
     // A second customer who picks the PIN a minute after the code expired is fine.
     const c2 = await okOtp(r.auth, { phone: PHONE2, purpose: 'register', lang: 'en', mac: MAC2, ip: IP });
     r.clock.set(c2.expiresAt - 10 * SEC);
-    const v2 = r.auth.verifyOtp({ phone: PHONE2, challengeId: c2.challengeId, code: r.lastCode(), mac: MAC2, ip: IP });
-    if (!v2.ok) throw new Error('verify failed');
+    const v2 = r.auth.verifyOtp({ phone: PHONE2, challengeId: c2.challengeId, code: r.lastCode(PHONE2), mac: MAC2, ip: IP });
+    if (!v2.ok) throw new Error(`verify failed: ${JSON.stringify(v2)}`);
     r.clock.advance(60 * SEC);
     expect(r.auth.setPin({ proof: v2.proof, pin: '1234' }).ok).toBe(true);
   });
