@@ -111,9 +111,14 @@ describe('backups: create, list, restore', () => {
 
     const damaged = path.join(dir, 'damaged.db');
     fs.copyFileSync(backup.path, damaged);
+    // The schema stays readable (so it passes for ours); the customers table's root page is
+    // overwritten, which only integrity_check finds.
+    const d = new Database(damaged, { readonly: true });
+    const root = (d.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'customers'").get() as { rootpage: number }).rootpage;
+    const pageSize = d.pragma('page_size', { simple: true }) as number;
+    d.close();
     const bytes = fs.readFileSync(damaged);
-    // Keep the header (page 1) so it still opens; scribble over the pages that hold the tables.
-    for (let i = 4096; i < bytes.length; i += 7) bytes[i] = (bytes[i]! + 97) & 0xff;
+    bytes.fill(0x5a, (root - 1) * pageSize, root * pageSize);
     fs.writeFileSync(damaged, bytes);
 
     const tooNew = path.join(dir, 'too-new.db');
@@ -132,7 +137,7 @@ describe('backups: create, list, restore', () => {
     const filesBefore = filesOf(w.engine);
     const dbBefore = w.engine.db;
     const expectations: Array<[string, string, RegExp]> = [
-      [damaged, 'DB_CORRUPT', /damaged/],
+      [damaged, 'DB_CORRUPT', /That backup is damaged \(database disk image is malformed\)/],
       [tooNew, 'DB_TOO_NEW', /newer HotspotDesk.*9999/],
       [foreign, 'DB_CORRUPT', /not a HotspotDesk one/],
       [text, 'DB_CORRUPT', /not a HotspotDesk backup or is damaged|cannot be opened/],
