@@ -21,7 +21,9 @@ import { late } from './late';
 import { createSms } from './sms';
 import { smsConfigFromSettings } from './sms/fromSettings';
 import { AppError } from './errors';
-import type { ApiReply } from '../src-shared/api';
+import { createBackups, watchBackupSettings, type Backups, type BackupsDeps } from './backups';
+import type { Swap } from './backups/swap';
+import { contract, isMethod, type ApiReply } from '../src-shared/api';
 
 /** What the captive portal's app is built from (the portal lands in the next issue). */
 export interface PortalAppDeps extends CoreDeps {
@@ -43,6 +45,8 @@ export interface EngineOptions {
   routerOs?: Pick<RouterOsDeps, 'portalUrl' | 'enabledGateways' | 'timeouts' | 'statusPollMs'>;
   /** The captive portal's HTTP app; the engine serves it on `bind:portalPort`. None: no portal door. */
   portal?: { app?: (deps: PortalAppDeps) => http.RequestListener };
+  /** Backups: the scheduler's timer and delays (tests fire the timer by hand on a manual clock). */
+  backups?: Pick<BackupsDeps, 'timer' | 'soonMs' | 'retryMs'>;
 }
 
 /** Makes sure the data dir exists and is writable, or fails with DATA_DIR_UNUSABLE. */
@@ -59,8 +63,9 @@ function prepareDataDir(dir: string): void {
 /**
  * The composition root: builds every subsystem from one config and wires them together.
  * It never imports electron; the Electron shell and the headless server both drive it.
+ * One core per database: a restore builds a new one (see createEngine below).
  */
-export async function createEngine(config: EngineConfig, opts: EngineOptions = {}) {
+async function createEngineCore(config: EngineConfig, opts: EngineOptions, reload: BackupsDeps['reload']) {
   prepareDataDir(config.dataDir);
   const log = opts.log ?? createLogger({ level: config.logLevel });
   const clock = opts.clock ?? systemClock;
@@ -73,7 +78,10 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
   const db = openDataDirDatabase(config.dataDir);
   const bus = createBus((event, err) => log.error({ err, event }, 'event listener failed'));
   const secrets = createSecretBox(key);
-  const deps: CoreDeps = { config, db, clock, log, secrets, bus, events: createEvents(db, bus), settings: createSettingsStore(db, secrets) };
+  // A change to the backup settings re-arms the backup timer (bound once backups exist, below).
+  const backupsRef = late<Backups>('backups');
+  const settings = watchBackupSettings(createSettingsStore(db, secrets), () => backupsRef.get().reschedule());
+  const deps: CoreDeps = { config, db, clock, log, secrets, bus, events: createEvents(db, bus), settings };
 
   // The router store first: billing asks it which routers and zones exist.
   const routers = createRouterStore(deps);
@@ -113,7 +121,10 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     apiKey: () => deps.settings.secret('sms', 'apiKey'),
   });
 
-  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, clock });
+  const backups = createBackups({ db, clock, log, settings, dataDir: config.dataDir, reload, ...opts.backups });
+  backupsRef.bind(backups);
+
+  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, clock });
   const admin = createAdmin({ db, clock, log, handlers });
 
   // WAL checkpoints off the event loop; see db/checkpointer.ts for why the engine needs one.
@@ -136,6 +147,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     ['routeros', routeros],
     ['radius', radius],
     ['sms', sms],
+    ['backups', backups],
   ];
   if (portal) subsystems.push(['portal', portal]);
   let started: Array<[string, Subsystem]> = [];
@@ -151,6 +163,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     radius,
     routeros,
     sms,
+    backups,
     admin,
     /** The captive portal's door, when the engine was given a portal app. */
     portal,
@@ -200,6 +213,96 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     },
   };
   return engine;
+}
+
+type EngineCore = Awaited<ReturnType<typeof createEngineCore>>;
+
+/**
+ * The engine the hosts hold: one object for the life of the process, whose subsystems can be
+ * rebuilt on another database (a restore, `backups.restore`). Rebuilding inside the engine keeps
+ * the Electron shell and the headless server unchanged: their IPC handler and admin HTTP bridge
+ * call `engine.call`, which always reaches the current core, and calls that arrive while it is
+ * being rebuilt wait for it. Every other field (`db`, `radius`, `billing` …) reads the current
+ * core's, so a test or host holding the engine sees the restored subsystems.
+ */
+export async function createEngine(config: EngineConfig, opts: EngineOptions = {}) {
+  const log = opts.log ?? createLogger({ level: config.logLevel });
+  const clock = opts.clock ?? systemClock;
+  // The data key is asked for once: a rebuild must not prompt Electron's safeStorage again.
+  const keys = opts.keyProvider ?? fileKeyProvider;
+  let key: Buffer | undefined;
+  const coreOpts: EngineOptions = { ...opts, log, clock, keyProvider: { loadKey: (dir) => (key ??= keys.loadKey(dir)) } };
+
+  let reloading: Promise<void> | null = null;
+  let core: EngineCore = await createEngineCore(config, coreOpts, (swap) => reload(swap));
+
+  async function startCore(cfg: EngineConfig): Promise<EngineCore> {
+    const next = await createEngineCore(cfg, coreOpts, (swap) => reload(swap));
+    await next.start();
+    return next;
+  }
+
+  async function reload(swapFiles: () => Swap): Promise<void> {
+    if (reloading) throw new AppError('conflict', 'A restore is already running; wait for it to finish.');
+    const run = (async () => {
+      const old = core;
+      // The rebuilt engine listens where this one did (OS-chosen ports included), so routers'
+      // RADIUS entries and the portal address stay right.
+      const ports = old.radius.ports();
+      const cfg: EngineConfig = {
+        ...old.config,
+        radiusAuthPort: ports.auth ?? old.config.radiusAuthPort,
+        radiusAcctPort: ports.acct ?? old.config.radiusAcctPort,
+        portalPort: old.portal?.port() ?? old.config.portalPort,
+      };
+      // Every subsystem stops and the database closes (checkpointing its WAL) before files move.
+      await old.stop();
+      const swap = swapFiles();
+      try {
+        core = await startCore(cfg);
+      } catch (err) {
+        log.error({ err }, 'the restored database did not start; putting the previous one back');
+        swap.undo();
+        core = await startCore(cfg);
+        throw new AppError('RESTORE_FAILED', `The restored database could not be started (${(err as Error).message}), so the database in use before was put back.`);
+      }
+    })();
+    reloading = run;
+    try {
+      await run;
+    } finally {
+      reloading = null;
+    }
+  }
+
+  const engine = {
+    start: () => core.start(),
+    async stop(): Promise<void> {
+      await reloading?.catch(() => {});
+      await core.stop();
+    },
+    async call(method: string, input: unknown): Promise<ApiReply<unknown>> {
+      while (reloading) await reloading.catch(() => {});
+      const before = core;
+      const reply = await before.call(method, input);
+      // A command that replaced the database (a restore) is audited in the database now in use;
+      // the one it ran against was closed and kept aside.
+      if (core !== before && reply.ok && isMethod(method) && contract[method].kind === 'command') {
+        try {
+          core.admin.record(method, input);
+        } catch (err) {
+          log.warn({ err, method }, 'audit log write failed');
+        }
+      }
+      return reply;
+    },
+    status: () => core.status(),
+  };
+  // Every other field of the core, read through to the current one.
+  for (const name of Object.keys(core) as Array<keyof EngineCore>) {
+    if (!(name in engine)) Object.defineProperty(engine, name, { enumerable: true, get: () => core[name] });
+  }
+  return engine as EngineCore;
 }
 
 export type Engine = Awaited<ReturnType<typeof createEngine>>;

@@ -17,6 +17,8 @@ export const errorMessages = {
   DATA_DIR_UNUSABLE: 'The data folder cannot be created or written. Choose a folder this user can write to.',
   DB_TOO_NEW: 'The database was written by a newer version of HotspotDesk. Install that version (or newer); the database was left untouched.',
   DB_CORRUPT: 'The database file is damaged or not a HotspotDesk database. Restore a backup.',
+  BACKUP_FAILED: 'The backup could not be written. Check that the backup folder exists, that this user can write to it and that the disk has room.',
+  RESTORE_FAILED: 'The restored database could not be started, so the database in use before was put back. The log has the details.',
   PHONE_INVALID: 'Enter a Bangladeshi mobile number such as 01712345678.',
   MAC_INVALID: 'Enter a device MAC address such as AA:BB:CC:DD:EE:FF.',
   MAC_TAKEN: 'That device is already registered to another customer. Remove it there first.',

@@ -12,6 +12,7 @@ import { radiusApi } from './api/radius';
 import { dashboardApi } from './api/dashboard';
 import { settingsApi } from './api/settings';
 import { smsApi } from './api/sms';
+import { backupsApi } from './api/backups';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret
@@ -32,6 +33,7 @@ export const contract = {
   ...dashboardApi,
   ...settingsApi,
   ...smsApi,
+  ...backupsApi,
 };
 
 export type Contract = typeof contract;

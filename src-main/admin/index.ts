@@ -63,7 +63,8 @@ export function createAdmin({ db, clock, log, handlers }: AdminDeps) {
         const handler = handlers[method] as (i: unknown) => unknown;
         const value = await handler(parsed.data);
         // Commands (declared with command() in the contract) are audited; queries are not.
-        if (def.kind === 'command') {
+        // A restore closed this database and swapped in another: the engine audits it there (record).
+        if (def.kind === 'command' && db.open) {
           try {
             audit.run(clock.now(), actor, method, null, auditDetail(parsed.data, def.secret));
           } catch (err) {
@@ -80,6 +81,11 @@ export function createAdmin({ db, clock, log, handlers }: AdminDeps) {
         log.error({ err, method }, 'admin handler failed');
         return { ok: false, error: { code: 'internal', message: errorMessages.internal } };
       }
+    },
+
+    /** Audits a command that ran through another database's dispatcher (a restore, in the restored database). */
+    record(method: Method, input: unknown, actor = 'admin'): void {
+      audit.run(clock.now(), actor, method, null, auditDetail(input, contract[method].secret));
     },
   };
 }

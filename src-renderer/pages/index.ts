@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AuthLogPage } from './AuthLogPage';
+import { BackupsPage } from './BackupsPage';
 import { CustomersPage } from './CustomersPage';
 import { DashboardPage } from './DashboardPage';
 import { OnlinePage } from './OnlinePage';
@@ -29,4 +30,5 @@ export const pages: PageDef[] = [
   { path: 'routers', title: 'Routers', component: RoutersPage },
   { path: 'auth-log', title: 'Auth log', component: AuthLogPage },
   { path: 'settings', title: 'Settings', component: SettingsPage },
+  { path: 'backups', title: 'Backups', component: BackupsPage },
 ];

@@ -19,6 +19,8 @@ import { dashboardHandlers } from './dashboard';
 import { settingsHandlers } from './settings';
 import { smsHandlers } from './sms';
 import type { Sms } from '../../sms';
+import { backupsHandlers } from './backups';
+import type { Backups } from '../../backups';
 
 export interface HandlerDeps {
   billing: Billing;
@@ -27,6 +29,7 @@ export interface HandlerDeps {
   radius: RadiusServer;
   settings: SettingsStore;
   sms: Sms;
+  backups: Backups;
   clock: Clock;
 }
 
@@ -49,6 +52,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...dashboardHandlers(d),
     ...settingsHandlers(d),
     ...smsHandlers(d),
+    ...backupsHandlers(d),
   };
   // Spreads escape excess-property checks: a handler for a method missing from the contract fails here.
   const noExtra: Record<Exclude<keyof typeof handlers, Method>, never> = {};
