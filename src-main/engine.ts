@@ -13,7 +13,7 @@ import { createSettingsStore } from './settingsStore';
 import { createBilling } from './billing';
 import { createRouterStore, type RouterStore } from './routers';
 import { createAdmin } from './admin';
-import { createHandlers } from './admin/handlers';
+import { createHandlers, type HandlerDeps } from './admin/handlers';
 import { createRadiusServer, type RadiusServer, type RadiusServerDeps } from './radius';
 import { createRouterOs, type RouterOsDeps } from './routeros';
 import { createHttpDoor, type HttpDoor } from './httpDoor';
@@ -43,6 +43,8 @@ export interface EngineOptions {
   routerOs?: Pick<RouterOsDeps, 'portalUrl' | 'enabledGateways' | 'timeouts' | 'statusPollMs'>;
   /** The captive portal's HTTP app; the engine serves it on `bind:portalPort`. None: no portal door. */
   portal?: { app?: (deps: PortalAppDeps) => http.RequestListener };
+  /** The owner's PIN reset (customers.resetPin) goes through this until the engine builds the portal's own. */
+  customerAuth?: HandlerDeps['customerAuth'];
 }
 
 /** Makes sure the data dir exists and is writable, or fails with DATA_DIR_UNUSABLE. */
@@ -113,7 +115,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     apiKey: () => deps.settings.secret('sms', 'apiKey'),
   });
 
-  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, clock });
+  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, customerAuth: opts.customerAuth, clock });
   const admin = createAdmin({ db, clock, log, handlers });
 
   // WAL checkpoints off the event loop; see db/checkpointer.ts for why the engine needs one.

@@ -19,6 +19,7 @@ import { dashboardHandlers } from './dashboard';
 import { settingsHandlers } from './settings';
 import { smsHandlers } from './sms';
 import type { Sms } from '../../sms';
+import type { CustomerAuth } from '../../portal/customerAuth/types';
 
 export interface HandlerDeps {
   billing: Billing;
@@ -27,6 +28,9 @@ export interface HandlerDeps {
   radius: RadiusServer;
   settings: SettingsStore;
   sms: Sms;
+  /** The portal's customer auth (the owner's PIN reset). Optional until the engine builds it:
+   *  customers.resetPin answers PORTAL_NOT_READY without it. */
+  customerAuth?: Pick<CustomerAuth, 'startPinReset'>;
   clock: Clock;
 }
 
