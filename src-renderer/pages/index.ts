@@ -7,6 +7,7 @@ import { PackagesPage } from './PackagesPage';
 import { PaymentsPage } from './PaymentsPage';
 import { RoutersPage } from './RoutersPage';
 import { SettingsPage } from './SettingsPage';
+import { SmsOutboxPage } from './SmsOutboxPage';
 import { VouchersPage } from './VouchersPage';
 
 /**
@@ -28,5 +29,6 @@ export const pages: PageDef[] = [
   { path: 'payments', title: 'Payments', component: PaymentsPage },
   { path: 'routers', title: 'Routers', component: RoutersPage },
   { path: 'auth-log', title: 'Auth log', component: AuthLogPage },
+  { path: 'sms', title: 'SMS outbox', component: SmsOutboxPage },
   { path: 'settings', title: 'Settings', component: SettingsPage },
 ];
