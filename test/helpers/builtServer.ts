@@ -34,19 +34,24 @@ export function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, opts: S
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal, stderr, stdout })),
   );
+  // The start-up timeout only: once ready, the server lives as long as the test wants it.
+  let startTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<string>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
     rl.on('line', (line) => {
       stdout += `${line}\n`;
       const m = /^ready admin=(\S+)$/.exec(line);
-      if (m) resolve(m[1]!);
+      if (m) {
+        clearTimeout(startTimer);
+        resolve(m[1]!);
+      }
     });
     void exited.then((e) => reject(new Error(`server exited (${e.code}) before ready: ${e.stderr}`)));
     if (opts.readyTimeoutMs !== undefined) {
-      const timer = setTimeout(() => {
+      const timer = (startTimer = setTimeout(() => {
         reject(new Error(`server did not print "ready admin=" within ${opts.readyTimeoutMs} ms\n${stderr}`));
         child.kill('SIGKILL');
-      }, opts.readyTimeoutMs);
+      }, opts.readyTimeoutMs));
       const clear = () => clearTimeout(timer);
       rl.once('close', clear);
       void exited.then(clear);
