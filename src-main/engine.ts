@@ -13,7 +13,7 @@ import { createSettingsStore } from './settingsStore';
 import { createBilling } from './billing';
 import { createRouterStore, type RouterStore } from './routers';
 import { createAdmin } from './admin';
-import { createHandlers } from './admin/handlers';
+import { createHandlers, type HandlerDeps } from './admin/handlers';
 import { createRadiusServer, type RadiusServer, type RadiusServerDeps } from './radius';
 import { createRouterOs, type RouterOsDeps } from './routeros';
 import { createHttpDoor, type HttpDoor } from './httpDoor';
@@ -47,6 +47,8 @@ export interface EngineOptions {
   portal?: { app?: (deps: PortalAppDeps) => http.RequestListener };
   /** Backups: the scheduler's timer and delays (tests fire the timer by hand on a manual clock). */
   backups?: Pick<BackupsDeps, 'timer' | 'soonMs' | 'retryMs'>;
+  /** The owner's PIN reset (customers.resetPin) goes through this until the engine builds the portal's own. */
+  customerAuth?: HandlerDeps['customerAuth'];
 }
 
 /** Makes sure the data dir exists and is writable, or fails with DATA_DIR_UNUSABLE. */
@@ -124,7 +126,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   const backups = createBackups({ db, clock, log, settings, dataDir: config.dataDir, reload, ...opts.backups });
   backupsRef.bind(backups);
 
-  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, clock });
+  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth, clock });
   const admin = createAdmin({ db, clock, log, handlers });
 
   // WAL checkpoints off the event loop; see db/checkpointer.ts for why the engine needs one.

@@ -166,6 +166,10 @@ export interface DashboardSummary {
   customers: number;
   online: number | null;
   routers: number;
+  /** The SMS gateway as last checked: balance in paisa where the gateway reports one. */
+  sms: { provider: string; balance: number | null; balanceAt: number | null; lowBalance: boolean };
+  /** Things the owner should act on, in plain words (e.g. `sms_low_balance`). */
+  warnings: Array<{ code: string; message: string }>;
 }
 
 export interface Page<T> {

@@ -11,12 +11,13 @@ import { createProtocol } from './protocol';
 import { createUdpListener } from './transport';
 import { createReadBatch } from '../db/readBatch';
 import { createDisconnector, type KickViaApi } from './disconnect';
-import { createQueries, type AuthLogFilter, type SessionFilter } from './queries';
+import { createQueries, type AuthLogFilter, type LastLogin, type SessionFilter } from './queries';
 import type { RadiusBilling } from './billingPort';
 import type { RouterStore } from '../routers';
 
 export type { KickViaApi, KickMatch } from './disconnect';
 export type { RadiusBilling } from './billingPort';
+export type { LastLogin } from './queries';
 
 /** RFC 5080 suggests keeping replies for the NAS's whole retransmission window; RouterOS retries
  * within a few seconds, so 30 s is ample and memory stays bounded by (source, identifier). */
@@ -175,6 +176,8 @@ export function createRadiusServer(deps: RadiusServerDeps) {
     reloadRouters: () => routers.reload(),
     onlineCount: () => queries.onlineCount(),
     sessionExists: (id: number) => queries.sessionExists(id),
+    /** The customer's most recent session (when, which router, by MAC or password), or null. */
+    lastLoginOf: (customerId: number): LastLogin | null => queries.lastLoginOf(customerId),
     listSessions: (f: SessionFilter): Page<SessionInfo> => queries.listSessions(f),
     listAuthLog: (f: AuthLogFilter): Promise<Page<AuthLogEntry>> => {
       authLog.flush();

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { AuthLogEntry, SessionInfo } from '../../src-shared/api/radius';
 import type { Page } from '../../src-shared/domain';
+import { normalizeMac } from '../../src-shared/mac';
 
 /** Read-side SQL for the admin API (sessions.list, authLog.list); never on the packet path. */
 
@@ -44,6 +45,16 @@ export interface AuthLogFilter {
   to?: number;
   limit?: number;
   offset?: number;
+}
+
+/** A customer's most recent login as RADIUS saw it (the customer page's "last logged in"). */
+export interface LastLogin {
+  /** When the session started (epoch ms). */
+  at: number;
+  routerId: number;
+  routerName: string | null;
+  /** mac: the router let the device in by its MAC (the username is the MAC); password: a login with the phone number and password. */
+  by: 'mac' | 'password';
 }
 
 /** `%` and `_` typed by the owner are literal characters, not wildcards. */
@@ -211,8 +222,28 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
 
   const exists = db.prepare<[number], { id: number }>('SELECT id FROM sessions WHERE id = ?');
 
+  // sessions_customer (customer_id, status) narrows this to one customer's sessions; sorting those
+  // few is cheap, so no extra index (each one costs every accounting Start an insert).
+  const lastLogin = db.prepare<[number], { started_at: number; router_id: number; router_name: string | null; username: string | null; mac: string | null }>(
+    `SELECT s.started_at, s.router_id, r.name AS router_name, s.username, s.mac FROM sessions s
+      LEFT JOIN routers r ON r.id = s.router_id -- listing join
+      WHERE s.customer_id = ? ORDER BY s.started_at DESC, s.id DESC LIMIT 1`,
+  );
+
+  function lastLoginOf(customerId: number): LastLogin | null {
+    const row = lastLogin.get(customerId);
+    if (!row) return null;
+    // RouterOS sends a MAC-authenticated device's MAC as its username (in whichever of the MAC
+    // layouts it is set to); a password login's username is the customer's number. Comparing with
+    // the Calling-Station-Id keeps an all-digit username from passing for a MAC.
+    const userMac = row.username === null ? null : normalizeMac(row.username);
+    const by = userMac !== null && (row.mac === null || row.mac === userMac) ? 'mac' : 'password';
+    return { at: row.started_at, routerId: row.router_id, routerName: row.router_name, by };
+  }
+
   return {
     sessionExists: (id: number) => exists.get(id) !== undefined,
+    lastLoginOf,
     listSessions,
     listAuthLog,
     onlineCount: () => onlineCount.get()!.n,

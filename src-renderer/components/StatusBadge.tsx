@@ -1,6 +1,8 @@
 const TONE: Record<string, string> = {
   active: 'green',
   completed: 'green',
+  sent: 'green',
+  sending: 'blue',
   new: 'green',
   queued: 'blue',
   pending: 'amber',

@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Customer, Subscription } from '../../src-shared/domain';
+import type { CustomerWithLastLogin } from '../../src-shared/api/customers';
+import { PortalAccountCard } from '../components/PortalAccountCard';
 import { Banner } from '../components/Banner';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Field } from '../components/Field';
@@ -31,7 +33,7 @@ export function CustomerDetail({ id }: { id: number }) {
   return <CustomerView c={current} />;
 }
 
-function CustomerView({ c }: { c: Customer }) {
+function CustomerView({ c }: { c: CustomerWithLastLogin }) {
   const tz = useShopTimeZone();
   const { update } = useCustomersStore();
   const [bannerError, setBannerError] = useState<string | null>(null);
@@ -85,6 +87,7 @@ function CustomerView({ c }: { c: Customer }) {
         </section>
       </div>
 
+      <PortalAccountCard c={c} />
       <Subscriptions c={c} onError={setBannerError} />
       <div className="columns">
         <Devices c={c} onError={setBannerError} />

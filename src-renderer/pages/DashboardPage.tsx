@@ -30,6 +30,17 @@ export function DashboardPage() {
       {/* "Today" is the shop's day (what "Sales today" counts), not the browser's. */}
       <PageHeader title="Dashboard" sub={`Today at a glance · ${formatDate(Date.now(), tz)}`} />
       {error ? <Banner>{error}</Banner> : null}
+      {summary?.warnings.map((w) => (
+        <Banner key={w.code}>
+          {w.message}
+          {w.code === 'sms_low_balance' ? (
+            <>
+              {' '}
+              <a href="#/settings">SMS settings ›</a>
+            </>
+          ) : null}
+        </Banner>
+      ))}
       <section className="stats" aria-label="Summary">
         <Stat label="Sales today" value={summary ? formatTaka(summary.salesTodayAmount) : '…'} sub={summary ? `${summary.salesTodayCount} sale${summary.salesTodayCount === 1 ? '' : 's'}` : ''} />
         <Stat label="Active subscriptions" value={summary?.activeSubscriptions} />

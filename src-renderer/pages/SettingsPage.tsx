@@ -4,6 +4,7 @@ import type { SettingsView } from '../../src-shared/settings';
 import { PORTAL_LANGUAGES, SMS_PROVIDERS } from '../../src-shared/settingsOptions';
 import { Banner } from '../components/Banner';
 import { Field } from '../components/Field';
+import { SmsTestCard } from '../components/SmsTestCard';
 import { PageHeader } from '../components/PageHeader';
 import { SecretField, type SecretEdit } from '../components/SecretField';
 import { useSubmit } from '../formErrors';
@@ -105,6 +106,7 @@ export function SettingsPage() {
       <PageHeader title="Settings" />
       {error ? <Banner>{error}</Banner> : null}
       {settings ? <SettingsForm settings={settings} /> : <p className="muted">Loading…</p>}
+      {settings ? <SmsTestCard /> : null}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { PackagesPage } from './PackagesPage';
 import { PaymentsPage } from './PaymentsPage';
 import { RoutersPage } from './RoutersPage';
 import { SettingsPage } from './SettingsPage';
+import { SmsOutboxPage } from './SmsOutboxPage';
 import { VouchersPage } from './VouchersPage';
 
 /**
@@ -29,6 +30,7 @@ export const pages: PageDef[] = [
   { path: 'payments', title: 'Payments', component: PaymentsPage },
   { path: 'routers', title: 'Routers', component: RoutersPage },
   { path: 'auth-log', title: 'Auth log', component: AuthLogPage },
+  { path: 'sms', title: 'SMS outbox', component: SmsOutboxPage },
   { path: 'settings', title: 'Settings', component: SettingsPage },
   { path: 'backups', title: 'Backups', component: BackupsPage },
 ];

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ApiReply, Input } from '../../src-shared/api';
+import type { CustomerWithLastLogin, PinResetResult } from '../../src-shared/api/customers';
 import type { Customer, CustomerSummary, CustomerStatus, Device, Sale, Subscription } from '../../src-shared/domain';
 import { call } from '../api';
 import { initialLoadable, loadInto, type Loadable } from './load';
@@ -13,7 +14,7 @@ interface CustomersState extends Loadable {
   status: CustomerStatus | '';
   offset: number;
   /** The open customer (detail view). */
-  current: Customer | null;
+  current: CustomerWithLastLogin | null;
   currentError: string | null;
   load(): Promise<void>;
   setQuery(q: { search?: string; status?: CustomerStatus | ''; offset?: number }): void;
@@ -25,6 +26,8 @@ interface CustomersState extends Loadable {
   addDevice(input: Input<'customers.addDevice'>): Promise<ApiReply<Device>>;
   removeDevice(id: number): Promise<ApiReply<{ removed: true }>>;
   cancelSubscription(subscriptionId: number): Promise<ApiReply<Subscription>>;
+  /** Texts the customer a code to set a new PIN on the portal; nothing on the page changes. */
+  resetPin(id: number): Promise<ApiReply<PinResetResult>>;
 }
 
 export const useCustomersStore = create<CustomersState>()((set, get) => {
@@ -82,6 +85,9 @@ export const useCustomersStore = create<CustomersState>()((set, get) => {
     },
     async cancelSubscription(subscriptionId) {
       return after(await call('customers.cancelSubscription', { subscriptionId }));
+    },
+    resetPin(id) {
+      return call('customers.resetPin', { id });
     },
   };
 });

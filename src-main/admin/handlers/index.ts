@@ -21,6 +21,7 @@ import { smsHandlers } from './sms';
 import type { Sms } from '../../sms';
 import { backupsHandlers } from './backups';
 import type { Backups } from '../../backups';
+import type { CustomerAuth } from '../../portal/customerAuth/types';
 
 export interface HandlerDeps {
   billing: Billing;
@@ -30,6 +31,9 @@ export interface HandlerDeps {
   settings: SettingsStore;
   sms: Sms;
   backups: Backups;
+  /** The portal's customer auth (the owner's PIN reset). Optional until the engine builds it:
+   *  customers.resetPin answers PORTAL_NOT_READY without it. */
+  customerAuth?: Pick<CustomerAuth, 'startPinReset'>;
   clock: Clock;
 }
 
