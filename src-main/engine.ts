@@ -150,6 +150,14 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
   // Customer-facing HTTP doors are the engine's own (DESIGN.md convention 13), so the desktop app
   // and the headless server serve them alike; only the admin bridge is the headless server's.
   const portalKey = portalSigningKey(key);
+  // After a power cut every phone asks for the package list at once: one read per second serves
+  // them all. Only the listing may be that stale; a purchase reads the package from billing.
+  let packageCache: { at: number; list: ReturnType<typeof billing.packages.list> } | null = null;
+  const portalPackages = () => {
+    const now = Date.now();
+    if (!packageCache || now - packageCache.at > 1000) packageCache = { at: now, list: billing.packages.list() };
+    return packageCache.list;
+  };
   const customerAuth = createCustomerAuth({ db, clock, log, settings: deps.settings, sms, customers: billing.customers, signingKey: portalKey });
   const portalApp: http.RequestListener | null =
     opts.portal?.enabled === false
@@ -169,7 +177,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
           },
           packagesFor: (routerId) => {
             const router = routerId !== null && routers.exists(routerId) ? routers.get(routerId) : null;
-            return packagesForRouter(billing.packages.list(), router ? { id: router.id, zoneId: router.zoneId } : null);
+            return packagesForRouter(portalPackages(), router ? { id: router.id, zoneId: router.zoneId } : null);
           },
           routerById: (id) => {
             if (!routers.exists(id)) return null;

@@ -20,7 +20,7 @@ describe('router set-up against the running portal', () => {
 
     expect((await ok('routers.configure', { id: router.id })).failed).toBe(0);
     const fetches = sim.commands.filter((c) => c.command === '/tool/fetch');
-    expect(fetches.at(-1)?.args?.url ?? JSON.stringify(fetches.at(-1))).toContain(expectedUrl);
+    expect(fetches.at(-1)?.attrs.url).toBe(expectedUrl);
     const page = sim.state.rows('/file').find((f) => f.name?.endsWith('/login.html'));
     expect(page?.contents).toContain(`action="http://127.0.0.1:${port}/portal"`);
     expect(page?.contents).toContain(`name="router" value="${router.id}"`);
