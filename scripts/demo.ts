@@ -12,6 +12,7 @@ import { defaultConfig } from '../src-main/config';
 import { startServer } from '../src-main/server';
 import { createVirtualRouterOsApi } from '../test/virtual-mikrotik/routeros-api';
 import { VirtualNas, type NasSession } from '../test/virtual-mikrotik/nas';
+import { VirtualHotspot } from '../test/virtual-mikrotik/hotspot-http';
 import { okFor } from '../test/helpers/api';
 
 const RADIUS_SECRET = 'demo-radius-secret';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   const hours3 = await ok('packages.create', { name: '3 Hours 3 Mbps', price: 1000, validitySeconds: 3 * 3600, downloadBps: 3_000_000, uploadBps: 1_000_000 });
   const day = await ok('packages.create', { name: '1 Day 5 Mbps', price: 2000, validitySeconds: 86400, downloadBps: 5_000_000, uploadBps: 2_000_000 });
   await ok('packages.create', { name: 'Weekly 5 GB', price: 14950, validitySeconds: 7 * 86400, dataLimitBytes: 5 * 2 ** 30, downloadBps: 10_000_000, uploadBps: 2_000_000, devices: 2 });
-  await ok('vouchers.generate', { packageId: hours3.id, count: 24, prefix: 'BZ' });
+  const cards = await ok('vouchers.generate', { packageId: hours3.id, count: 24, prefix: 'BZ' });
 
   // Customers with packages, logged in from their phones.
   const phones = [
@@ -83,11 +84,18 @@ async function main(): Promise<void> {
     }
   }, 10_000);
 
+  // The router's HTTP front in front of the engine's portal: a browser opening it is a new phone
+  // on the WiFi (MAC 02:00:00:00:00:01), redirected to our login.html and walked through the flow.
+  const hotspot = new VirtualHotspot({ portalUrl: engine.portal!.url()!.replace(/\/$/, ''), routerId: router.id, nas, loginBy: ['http-chap', 'http-pap', 'mac'], identity: 'Shop-AP' });
+  await hotspot.start();
+
   process.stdout.write(`ready admin=${server.adminUrl}#token=${server.token}\n`);
+  process.stdout.write(`phone=${hotspot.url}/ (open it as a new phone: number, the SMS code from the admin app's SMS outbox, a PIN, then card ${cards.codes[0]})\n`);
   process.stdout.write(`demo: data in ${dataDir}; router API on 127.0.0.1:${apiPort} (admin/admin-pass); RADIUS on ${ports.auth}/${ports.acct}; Ctrl-C stops\n`);
 
   const stop = async () => {
     clearInterval(traffic);
+    await hotspot.stop();
     await nas.stop();
     await server.close();
     await ros.stop();

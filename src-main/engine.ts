@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import type { EngineConfig } from './config';
@@ -24,12 +25,24 @@ import { AppError } from './errors';
 import { createBackups, watchBackupSettings, type Backups, type BackupsDeps } from './backups';
 import type { Swap } from './backups/swap';
 import { contract, isMethod, type ApiReply } from '../src-shared/api';
+import { createPortalApp, packagesForRouter } from './portal';
+import { createCustomerAuth } from './portal/customerAuth';
+import { createPortalShop } from './portal/shopPort';
+import { resolveServerAddress } from './routeros/serverAddress';
 
-/** What the captive portal's app is built from (the portal lands in the next issue). */
+/** What a replacement portal app is built from (tests serve their own app on the portal door). */
 export interface PortalAppDeps extends CoreDeps {
   billing: ReturnType<typeof createBilling>;
   routers: RouterStore;
   radius: RadiusServer;
+}
+
+/**
+ * The portal's token key: derived from the data key (HKDF, its own label), so it is stable across
+ * restarts without a setting, and a token or OTP proof never exposes the data key itself.
+ */
+function portalSigningKey(dataKey: Buffer): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', dataKey, Buffer.alloc(0), 'hotspotdesk portal tokens v1', 32));
 }
 
 /** How the engine is built beyond its config: one entry per subsystem that takes options. */
@@ -43,12 +56,15 @@ export interface EngineOptions {
   radius?: Pick<RadiusServerDeps, 'kickViaApi' | 'disconnectTimeoutMs' | 'disconnectAttempts'>;
   /** RouterOS sync: the portal URL source (until the portal runs), timeouts, status polling. */
   routerOs?: Pick<RouterOsDeps, 'portalUrl' | 'enabledGateways' | 'timeouts' | 'statusPollMs'>;
-  /** The captive portal's HTTP app; the engine serves it on `bind:portalPort`. None: no portal door. */
-  portal?: { app?: (deps: PortalAppDeps) => http.RequestListener };
   /** Backups: the scheduler's timer and delays (tests fire the timer by hand on a manual clock). */
   backups?: Pick<BackupsDeps, 'timer' | 'soonMs' | 'retryMs'>;
-  /** The owner's PIN reset (customers.resetPin) goes through this until the engine builds the portal's own. */
+  /** Replaces the portal's customer auth for the owner's PIN reset (tests pass a stand-in). */
   customerAuth?: HandlerDeps['customerAuth'];
+  /**
+   * The captive portal door on `bind:portalPort`: the real portal by default; `app` serves another
+   * HTTP app there instead (tests), `enabled: false` opens no portal door.
+   */
+  portal?: { app?: (deps: PortalAppDeps) => http.RequestListener; enabled?: boolean };
 }
 
 /** Makes sure the data dir exists and is writable, or fails with DATA_DIR_UNUSABLE. */
@@ -93,6 +109,8 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   // falls back to the RouterOS API to remove a session a router did not Disconnect. RouterOS is
   // built first with a late reference to RADIUS, bound as soon as RADIUS exists.
   const radiusRef = late<RadiusServer>('radius');
+  // The portal door is made after RouterOS, which points routers' login page at it once it listens.
+  let portal: HttpDoor | null = null;
   const routeros = createRouterOs({
     ...deps,
     routers,
@@ -100,6 +118,16 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
     radiusPorts: () => {
       const p = radiusRef.get().ports();
       return { auth: p.auth ?? config.radiusAuthPort, acct: p.acct ?? config.radiusAcctPort };
+    },
+    // Where routers fetch our login page and send phones: the owner's portal URL, else this PC's
+    // address (as that router reaches it) with the port the portal really bound; null while it is down.
+    portalUrl: (router) => {
+      const port = portal?.port() ?? null;
+      if (port === null) return null;
+      const { serverAddress, portalUrl } = deps.settings.get().network;
+      if (portalUrl.trim()) return portalUrl.trim().replace(/\/+$/, '');
+      const addr = resolveServerAddress(serverAddress, router?.host ?? null).address;
+      return addr ? `http://${addr}:${port}` : null;
     },
     ...opts.routerOs,
   });
@@ -126,18 +154,55 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   const backups = createBackups({ db, clock, log, settings, dataDir: config.dataDir, reload, ...opts.backups });
   backupsRef.bind(backups);
 
-  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth, clock });
-  const admin = createAdmin({ db, clock, log, handlers });
 
   // WAL checkpoints off the event loop; see db/checkpointer.ts for why the engine needs one.
   const walCheckpointer = createWalCheckpointer(db, log);
 
   // Customer-facing HTTP doors are the engine's own (DESIGN.md convention 13), so the desktop app
   // and the headless server serve them alike; only the admin bridge is the headless server's.
-  const portalApp = opts.portal?.app?.({ ...deps, billing, routers, radius });
-  const portal: HttpDoor | null = portalApp
-    ? createHttpDoor({ name: 'portal', app: portalApp, host: config.bind, port: config.portalPort, flag: '--portal-port', log })
-    : null;
+  const portalKey = portalSigningKey(key);
+  // After a power cut every phone asks for the package list at once: one read per second serves
+  // them all. Only the listing may be that stale; a purchase reads the package from billing.
+  let packageCache: { at: number; list: ReturnType<typeof billing.packages.list> } | null = null;
+  const portalPackages = () => {
+    const now = Date.now();
+    if (!packageCache || now - packageCache.at > 1000) packageCache = { at: now, list: billing.packages.list() };
+    return packageCache.list;
+  };
+  const customerAuth = createCustomerAuth({ db, clock, log, settings: deps.settings, sms, customers: billing.customers, signingKey: portalKey });
+
+  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth ?? customerAuth, clock });
+  const admin = createAdmin({ db, clock, log, handlers });
+  const portalApp: http.RequestListener | null =
+    opts.portal?.enabled === false
+      ? null
+      : (opts.portal?.app?.({ ...deps, billing, routers, radius }) ??
+        createPortalApp({
+          log,
+          clock,
+          signingKey: portalKey,
+          branding: () => {
+            const shop = deps.settings.get().shop;
+            return { shopName: shop.name, supportPhone: shop.supportPhone || null, notice: shop.notice || null, colour: shop.colour || null, logo: shop.logo || null, timezone: shop.timezone };
+          },
+          languages: () => {
+            const p = deps.settings.get().portal;
+            return { available: p.languages, default: p.defaultLanguage };
+          },
+          packagesFor: (routerId) => {
+            const router = routerId !== null && routers.exists(routerId) ? routers.get(routerId) : null;
+            return packagesForRouter(portalPackages(), router ? { id: router.id, zoneId: router.zoneId } : null);
+          },
+          routerById: (id) => {
+            if (!routers.exists(id)) return null;
+            const r = routers.get(id);
+            return { id: r.id, name: r.name, zoneId: r.zoneId };
+          },
+          portalUrl: () => deps.settings.get().network.portalUrl.trim() || null,
+          auth: customerAuth,
+          shop: createPortalShop({ billing, radius }),
+        }));
+  portal = portalApp ? createHttpDoor({ name: 'portal', app: portalApp, host: config.bind, port: config.portalPort, flag: '--portal-port', log }) : null;
 
   // Start order matters: billing first (others read subscriptions), stop in reverse.
   // The checkpointer before the servers that write (and is stopped after them).
@@ -167,7 +232,8 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
     sms,
     backups,
     admin,
-    /** The captive portal's door, when the engine was given a portal app. */
+    customerAuth,
+    /** The captive portal's door (null when disabled). */
     portal,
 
     /** Starts every subsystem; on failure stops those already started and rejects with a coded error. */

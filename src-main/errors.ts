@@ -36,7 +36,6 @@ export const errorMessages = {
   ROUTER_TIMEOUT: 'The router took too long to answer. It may be overloaded or the link is poor; try again.',
   ROUTER_API_DISABLED: 'The router refused the API connection. Enable the api (8728) or api-ssl (8729) service under IP > Services.',
   ROUTER_TRAP: 'The router rejected the command.',
-  PORTAL_NOT_READY: 'The captive portal is not part of this HotspotDesk yet, so it cannot text a PIN reset code. Set a PIN on the customer page instead.',
   ROUTER_NOT_CONFIGURED: 'This router has no API address or user yet. Fill them in the router settings.',
 } as const;
 

@@ -16,6 +16,10 @@ import { StatusPage } from './pages/StatusPage';
 import { isRouterPageName, renderRouterPage } from './routerPages';
 import { cleanRouterText, isRouterValues, parseRouterId, parseRouterValues, type Params, type RouterValues } from './routerValues';
 import { signState, verifyState } from './stateToken';
+import type { CustomerAuth } from './customerAuth/types';
+import { clientIp, registerCustomerFlow, type CustomerFlow } from './customerFlow';
+import { SCRIPT_SRC } from './scripts';
+import type { PortalShop } from './shopPort';
 
 export interface PortalDeps {
   log: Logger;
@@ -31,6 +35,12 @@ export interface PortalDeps {
   portalUrl?: () => string | null;
   /** How long a portal page stays usable (default 30 minutes). */
   tokenTtlMs?: number;
+  /**
+   * The customer's flow (number, OTP, PIN, card, login). Both or neither: without them the portal
+   * only shows the router's packages (the pages' own tests run that way).
+   */
+  auth?: CustomerAuth;
+  shop?: PortalShop;
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
@@ -76,7 +86,7 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     res
       .status(status)
       .type('html')
-      .setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'");
+      .setHeader('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; img-src data:; ${SCRIPT_SRC}; form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'`);
     res.send(`<!DOCTYPE html>${renderToStaticMarkup(page)}`);
   }
 
@@ -89,6 +99,16 @@ export function createPortalApp(deps: PortalDeps): express.Express {
   function packageViews(routerId: number | null, c: Chrome) {
     return deps.packagesFor(routerId).map((p) => describePackageForPortal(p, c.lang, c.m));
   }
+
+  const flow: CustomerFlow | null =
+    deps.auth && deps.shop
+      ? registerCustomerFlow(app, {
+          log: deps.log, clock: deps.clock, signingKey: deps.signingKey, ttlMs: ttl, auth: deps.auth, shop: deps.shop,
+          timezone: () => deps.branding().timezone,
+          chrome, send, problem, packageViews,
+          routerKnown: (id) => deps.routerById(id) !== null,
+        })
+      : null;
 
   // --- the router's pages (fetched by /tool/fetch into the hotspot html directory) ---
   app.get('/router/:page', (req, res) => {
@@ -122,6 +142,7 @@ export function createPortalApp(deps: PortalDeps): express.Express {
   });
   app.get('/portal', (req, res) => {
     if (req.query.t === undefined) return void entry(req, res, req.query);
+    if (flow) return flow.entry(req, res);
     const check = verifyState(deps.signingKey, req.query.t, deps.clock.now(), isRouterValues);
     if (!check.ok) return problem(req, res, check.reason === 'expired' ? 410 : 400, (m) => (check.reason === 'expired' ? m.tokenExpired : m.tokenInvalid));
     const v = check.value;
@@ -154,16 +175,38 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     const keep = new URLSearchParams();
     for (const [k, v] of Object.entries(req.query)) if (k !== 'lang' && typeof v === 'string') keep.set(k, v);
     const c = chrome(req, req.query.lang, (l) => `/status?${withLang(keep, l)}`);
-    send(res, 200, <StatusPage chrome={c} linkOrig={parsed.values.linkOrig} linkLogout={parsed.values.linkLogout} />);
+    const v = parsed.values;
+    // The MAC is the router's word, so this page only shows; buying more still needs the card.
+    const cust = flow && deps.routerById(v.routerId) ? flow.customerByMac(v.mac) : null;
+    let buyHref: string | null = null;
+    if (flow && cust && v.linkLoginOnly) {
+      const tok = flow.authFor(v, cust.customerId);
+      buyHref = `/portal/account?${new URLSearchParams({ t: tok.t, a: tok.a, lang: c.lang }).toString()}`;
+    }
+    send(res, 200, <StatusPage chrome={c} linkOrig={v.linkOrig} linkLogout={v.linkLogout} view={cust && flow ? flow.view(c, cust) : null} buyHref={buyHref} />);
   });
 
   // --- RFC 8908 captive-portal API ---
   app.get('/api/captive', (req, res) => {
     const base = baseUrl(req);
-    // Until the customer flow lands every client is treated as captive; seconds-remaining and
-    // bytes-remaining join once the portal knows the phone.
     const body: Record<string, unknown> = { captive: true };
     if (base) body['user-portal-url'] = `${base}/`;
+    if (flow && deps.shop) {
+      // The client: the router's MAC in a portal token, else the online session with this address.
+      const token = verifyState(deps.signingKey, req.query.t, deps.clock.now(), isRouterValues);
+      const cust = token.ok ? flow.customerByMac(token.value.mac) : (() => {
+        const cid = deps.shop.onlineCustomerByIp(clientIp(req));
+        return cid !== null ? deps.shop.customer(cid) : null;
+      })();
+      const a = cust?.active;
+      if (cust && a) {
+        const online = token.ok ? token.value.mac !== null && cust.onlineMacs.includes(token.value.mac) : true;
+        body.captive = !online;
+        if (a.secondsLeft !== null) body['seconds-remaining'] = a.secondsLeft;
+        if (a.bytesLeft !== null) body['bytes-remaining'] = a.bytesLeft;
+        body['can-extend-session'] = true;
+      }
+    }
     // end(), not send(): RFC 8908 names the media type exactly, without express's charset suffix.
     res.status(200).setHeader('Content-Type', 'application/captive+json');
     res.setHeader('Cache-Control', 'private, no-store');

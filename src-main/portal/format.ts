@@ -62,3 +62,26 @@ export function describePackageForPortal(p: Package, lang: Lang, m: Messages): P
     devices: m.devicesCount(digits(String(p.devices), lang)),
   };
 }
+
+/** A moment as the shop's clock shows it (the shop's time zone), in the page's language. */
+export function formatShopTime(ms: number, lang: Lang, timeZone: string): string {
+  const opts: Intl.DateTimeFormatOptions = { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false };
+  try {
+    return new Intl.DateTimeFormat(lang === 'bn' ? 'bn-BD' : 'en-GB', opts).format(ms);
+  } catch {
+    // A time zone this Node build does not know: UTC is still a true time, only less friendly.
+    return new Intl.DateTimeFormat(lang === 'bn' ? 'bn-BD' : 'en-GB', { ...opts, timeZone: 'UTC' }).format(ms);
+  }
+}
+
+/** "in 12 min (at 14:05)", for a refusal that says when trying again will work. */
+export function formatRetry(retryAt: number | undefined, now: number, lang: Lang, m: Messages, timeZone: string): string {
+  if (retryAt === undefined || retryAt <= now) return m.retrySoon;
+  const minutes = Math.max(1, Math.ceil((retryAt - now) / 60_000));
+  return m.retryWhen(digits(String(minutes), lang), formatShopTime(retryAt, lang, timeZone));
+}
+
+/** The customer's own number on a page: the middle hidden (the page may be opened by its MAC alone). */
+export function maskPhone(local: string): string {
+  return local.length > 7 ? `${local.slice(0, 3)}•••${local.slice(-4)}` : local;
+}

@@ -1,19 +1,9 @@
 import type { Package } from '../../src-shared/domain';
+import { isSoldAt, type RouterPlace } from '../billing/soldAt';
 
-export interface RouterScope {
-  id: number;
-  zoneId: number | null;
-}
-
-/**
- * Whether a package is sold at a router: a package with no routers and no zones is sold
- * everywhere; otherwise the router must be listed, or be in a listed zone. (The same rule RADIUS
- * applies when it authorises; this is the portal's view for listing.)
- */
-export function isSoldAt(pkg: Pick<Package, 'routerIds' | 'zoneIds'>, router: RouterScope): boolean {
-  if (pkg.routerIds.length === 0 && pkg.zoneIds.length === 0) return true;
-  return pkg.routerIds.includes(router.id) || (router.zoneId !== null && pkg.zoneIds.includes(router.zoneId));
-}
+/** Billing's rule (billing/soldAt.ts), re-exported for the portal's callers. */
+export { isSoldAt };
+export type RouterScope = RouterPlace;
 
 /**
  * The packages a phone may buy: active ones, sold at this router (or, with no router — the shop's

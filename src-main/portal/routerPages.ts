@@ -49,7 +49,8 @@ function targetFor(page: RouterPageName): Target {
     case 'status.html':
       return {
         path: '/status',
-        query: [['mac', '$(mac)'], ['ip', '$(ip)'], ['link-logout', '$(link-logout)'], ['link-orig', '$(link-orig-esc)']],
+        // link-login-only lets the status page's "buy more" lead to a page that can log in again.
+        query: [['mac', '$(mac)'], ['ip', '$(ip)'], ['link-logout', '$(link-logout)'], ['link-login-only', '$(link-login-only)'], ['link-orig', '$(link-orig-esc)']],
         form: null,
         chapQuery: false,
       };

@@ -10,6 +10,7 @@ import { credentialsMatch } from './credentials';
 import type { AccessRequest, AuthDecision, Authorizer } from './protocol';
 import type { LoginRecord, RadiusBilling } from './billingPort';
 import { subscriptionSpent } from '../billing/spent';
+import { isSoldAt } from '../billing/soldAt';
 import { monotonicMs } from './duplicates';
 
 /**
@@ -144,11 +145,9 @@ export function createAuthorizer(deps: {
     }
     if (row.subId === null) return { accept: false, reason: endedReason(customerId), customerId };
 
-    const routerIds = ids(row.routerIds);
-    const zoneIds = ids(row.zoneIds);
-    if (routerIds.length + zoneIds.length > 0) {
-      const here = routerIds.includes(req.router.id) || (req.router.zoneId !== null && zoneIds.includes(req.router.zoneId));
-      if (!here) return { accept: false, reason: 'wrong_router', customerId };
+    // Billing's one rule for "sold on this router" (billing/soldAt.ts), on the package snapshot.
+    if (!isSoldAt({ routerIds: ids(row.routerIds), zoneIds: ids(row.zoneIds) }, req.router)) {
+      return { accept: false, reason: 'wrong_router', customerId };
     }
 
     const device = req.mac ?? userMac;

@@ -29,8 +29,8 @@ import { ALL_GATEWAYS, type GatewayId } from './walledGardenDefaults';
 export interface RouterOsDeps extends CoreDeps {
   /** The routers table (records, decrypted credentials, status columns). */
   routers: RouterStore;
-  /** The captive portal's base URL as routers reach it; null until the portal runs. */
-  portalUrl?: () => string | null;
+  /** The captive portal's base URL as this router reaches it; null until the portal runs. */
+  portalUrl?: (router?: Pick<RouterRecord, 'host'>) => string | null;
   /** Payment gateways whose hosts go into the walled garden. Default: all three (payments come later). */
   enabledGateways?: () => readonly GatewayId[];
   timeouts?: Partial<ConnectionTimeouts>;
@@ -99,7 +99,7 @@ export function createRouterOs(deps: RouterOsDeps) {
 
   /** Portal base for the walled garden: the running portal, else the owner's setting, else this PC. */
   function portalBase(router: RouterRecord): string | null {
-    const running = deps.portalUrl?.() ?? null;
+    const running = deps.portalUrl?.(router) ?? null;
     if (running) return running;
     const configured = settings.get().network.portalUrl.trim();
     if (configured) return configured;
@@ -117,8 +117,9 @@ export function createRouterOs(deps: RouterOsDeps) {
 
   async function buildPlan(client: RosClient, router: RouterRecord): Promise<{ plan: RouterPlan; steps: PlannedStep[] }> {
     const addr = serverAddress(router);
-    const portal = deps.portalUrl?.() ?? null;
-    const loginUrl = portal ? `${portal.replace(/\/+$/, '')}${ROUTER_LOGIN_PAGE_PATH}` : null;
+    const portal = deps.portalUrl?.(router) ?? null;
+    // The router id rides in the URL: the page sends phones to the portal with it (its packages).
+    const loginUrl = portal ? `${portal.replace(/\/+$/, '')}${ROUTER_LOGIN_PAGE_PATH}?router=${router.id}` : null;
     const desired: DesiredInputs = {
       hotspotInterface: router.hotspotInterface,
       coaPort: router.coaPort,

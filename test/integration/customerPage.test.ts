@@ -107,13 +107,6 @@ describe('customers.resetPin', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'id' } });
     expect(calls).toEqual([]);
   });
-
-  it('without the portal\'s customer auth it answers PORTAL_NOT_READY in words', async () => {
-    const { engine, ok } = await testEngine({ start: true });
-    const c = await ok('customers.create', { phone: '01712345678' });
-    const r = await engine.call('customers.resetPin', { id: c.id });
-    expect(r).toMatchObject({ ok: false, error: { code: 'PORTAL_NOT_READY', message: expect.stringMatching(/portal/) } });
-  });
 });
 
 describe('dashboard.summary SMS balance', () => {

@@ -103,8 +103,17 @@ describe('engine doors', () => {
     expect(engine.portal!.url()).toBeNull();
   });
 
-  it('without a portal app there is no portal door', async () => {
-    const engine = await createEngine(testConfig(), { log: silentLogger() });
+  it('by default the engine serves the real portal (the router pages); disabled, there is no portal door', async () => {
+    const real = await createEngine(testConfig(), { log: silentLogger() });
+    try {
+      await real.start();
+      const res = await fetch(`${real.portal!.url()!}router/login.html`);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(/^router: give the router id/);
+    } finally {
+      await real.stop();
+    }
+    const engine = await createEngine(testConfig(), { log: silentLogger(), portal: { enabled: false } });
     try {
       expect(engine.portal).toBeNull();
       expect(engine.status()).not.toHaveProperty('portal');

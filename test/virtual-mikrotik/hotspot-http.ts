@@ -15,7 +15,9 @@ import type { NasSession, VirtualNas } from './nas';
  *   password with a challenge issued is HTTP-CHAP (forwarded as CHAP-Password + CHAP-Challenge),
  *   anything else HTTP-PAP when `loginBy` allows it; RADIUS decides through the virtual NAS;
  * - keeps the client online (Accounting Start) until it logs out or a Disconnect-Request arrives:
- *   the NAS drops its session on an obeyed Disconnect, and "online" is read from the NAS.
+ *   the NAS drops its session on an obeyed Disconnect, and "online" is read from the NAS;
+ * - with `mac` in `loginBy`, tries MAC authentication (mac-as-username-and-password) once when a
+ *   client first shows up (again after it left): accepted, the client is online without any page.
  *
  * A phone is told apart by the `X-Virtual-Phone: <MAC>` header (browsers in a test all come from
  * 127.0.0.1); without it, `defaultMac`. Each MAC gets an address from 10.5.50.0/24 as DHCP would.
@@ -25,7 +27,7 @@ export interface VirtualHotspotOptions {
   routerId: number;
   /** Needed for logins; without it the front only redirects and serves pages. */
   nas?: VirtualNas;
-  loginBy?: Array<'http-chap' | 'http-pap'>;
+  loginBy?: Array<'http-chap' | 'http-pap' | 'mac'>;
   identity?: string;
   defaultMac?: string;
 }
@@ -38,12 +40,14 @@ interface Client {
   chap: { ident: number; challenge: Buffer } | null;
   session: NasSession | null;
   username: string | null;
+  /** MAC authentication was tried since the client appeared (RouterOS tries once per host). */
+  macTried: boolean;
 }
 
 export interface LoginAttempt {
   mac: string;
   username: string;
-  method: 'chap' | 'pap';
+  method: 'chap' | 'pap' | 'mac';
   accepted: boolean;
   error: string | null;
 }
@@ -98,7 +102,7 @@ export class VirtualHotspot {
     const key = mac.toUpperCase();
     let c = this.clients.get(key);
     if (!c) {
-      c = { mac: key, ip: `10.5.50.${this.nextHost++}`, chap: null, session: null, username: null };
+      c = { mac: key, ip: `10.5.50.${this.nextHost++}`, chap: null, session: null, username: null, macTried: false };
       this.clients.set(key, c);
     }
     return c;
@@ -108,6 +112,20 @@ export class VirtualHotspot {
   isOnline(mac: string): boolean {
     const c = this.clients.get(mac.toUpperCase());
     return !!c?.session && !!this.opts.nas?.sessions.has(c.session.acctSessionId);
+  }
+
+  /** The client's accounting session while online (tests push traffic through it). */
+  sessionOf(mac: string): NasSession | null {
+    return this.isOnline(mac) ? this.clients.get(mac.toUpperCase())!.session : null;
+  }
+
+  /** The phone leaves the WiFi: its session stops (Lost-Carrier) and the router forgets the host. */
+  async leave(mac: string): Promise<void> {
+    const c = this.clients.get(mac.toUpperCase());
+    if (!c) return;
+    if (c.session && this.isOnline(c.mac)) await this.opts.nas!.stopSession(c.session, 'Lost-Carrier');
+    c.session = null;
+    c.macTried = false;
   }
 
   /** The variables RouterOS offers a page, for this client. */
@@ -158,7 +176,8 @@ export class VirtualHotspot {
       res.writeHead(status, { 'content-type': 'text/html', 'cache-control': 'no-cache' });
       res.end(body);
     };
-    const online = this.isOnline(c.mac);
+    let online = this.isOnline(c.mac);
+    if (!online && !c.macTried && this.opts.loginBy.includes('mac') && this.opts.nas) online = await this.macLogin(c);
 
     if (url.pathname === '/login') {
       const dst = params.get('dst') ?? '';
@@ -181,6 +200,18 @@ export class VirtualHotspot {
     // Unauthenticated: every other request is sent to the login page, remembering where it went.
     res.writeHead(302, { location: `${this.url}/login?dst=${encodeURIComponent(url.toString())}` });
     res.end();
+  }
+
+  /** login-by=mac with mac-auth-mode=mac-as-username-and-password: the MAC as username and password. */
+  private async macLogin(c: Client): Promise<boolean> {
+    c.macTried = true;
+    const nas = this.opts.nas!;
+    const r = await nas.login({ username: c.mac, password: c.mac, method: 'mac', mac: c.mac, ip: c.ip });
+    this.logins.push({ mac: c.mac, username: c.mac, method: 'mac', accepted: r.accepted, error: r.accepted ? null : 'mac auth refused' });
+    if (!r.accepted) return false;
+    c.username = c.mac;
+    c.session = await nas.startSession({ username: c.mac, mac: c.mac, ip: c.ip, classValue: r.classValue });
+    return true;
   }
 
   private async login(c: Client, username: string, password: string, dst: string): Promise<string> {

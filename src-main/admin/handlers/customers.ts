@@ -4,7 +4,6 @@ import type { RadiusServer } from '../../radius';
 import type { SettingsStore } from '../../deps';
 import type { Clock } from '../../clock';
 import type { CustomerAuth, OtpRequestRefusal } from '../../portal/customerAuth/types';
-import { AppError } from '../../errors';
 import type { AreaHandlers } from './types';
 
 export interface CustomersDeps {
@@ -12,7 +11,7 @@ export interface CustomersDeps {
   /** Sessions are RADIUS's: the customer page's "last logged in" is read through it. */
   radius: Pick<RadiusServer, 'lastLoginOf'>;
   /** The portal's customer auth sends the PIN-reset code. Absent until the portal is wired in. */
-  customerAuth?: Pick<CustomerAuth, 'startPinReset'>;
+  customerAuth: Pick<CustomerAuth, 'startPinReset'>;
   settings: SettingsStore;
   clock: Clock;
 }
@@ -53,7 +52,6 @@ export function customersHandlers({ billing, radius, customerAuth, settings, clo
     },
     'customers.resetPin': async ({ id }): Promise<PinResetResult> => {
       const c = billing.customers.get(id);
-      if (!customerAuth) throw new AppError('PORTAL_NOT_READY');
       // The code's text goes out in the portal's default language: the one the customer most likely reads.
       const r = await customerAuth.startPinReset(c.id, settings.get().portal.defaultLanguage);
       if (r.ok) return { sent: true, status: 'sent', localPhone: c.localPhone };

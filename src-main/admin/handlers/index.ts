@@ -31,9 +31,8 @@ export interface HandlerDeps {
   settings: SettingsStore;
   sms: Sms;
   backups: Backups;
-  /** The portal's customer auth (the owner's PIN reset). Optional until the engine builds it:
-   *  customers.resetPin answers PORTAL_NOT_READY without it. */
-  customerAuth?: Pick<CustomerAuth, 'startPinReset'>;
+  /** The portal's customer auth: the owner's PIN reset texts the customer a code through it. */
+  customerAuth: Pick<CustomerAuth, 'startPinReset'>;
   clock: Clock;
 }
 

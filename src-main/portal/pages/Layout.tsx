@@ -26,7 +26,9 @@ h2{font-size:1.05em;margin:0 0 8px}p{margin:6px 0}ol{margin:0;padding-left:1.3em
 .pk h3 span{color:${colour};white-space:nowrap}.pk dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0;font-size:.93em}.pk dt{color:#555}.pk dd{margin:0}
 .note{background:#fff7e0;border-left:4px solid #e0a800}.err{background:#fdecea;border-left:4px solid #c62828}
 .btn{display:inline-block;background:${colour};color:#fff;border-radius:8px;padding:10px 16px;text-decoration:none;margin:4px 0}
-a{color:${colour}}`;
+a{color:${colour}}
+label{display:block;margin:8px 0 4px;font-weight:600}input[type=tel],input[type=text],input[type=password]{width:100%;font-size:1.1em;padding:10px;border:1px solid #aab;border-radius:8px}
+button.btn{border:0;font-size:1em;width:100%;margin-top:10px}.kv{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0}.kv dd{margin:0}`;
 }
 
 export function Layout({ chrome, title, children }: { chrome: Chrome; title: string; children: ReactNode }) {

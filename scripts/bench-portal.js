@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Benchmark (not a test): after a power cut every phone comes back at once. N phones (default
+// 200) concurrently do what login.html makes them do: POST the router's values to /portal
+// (answered 303 with the signed token) and GET the redirect target, the page with this router's
+// packages. The built engine runs in a child process (its own event loop, as in the shop); this
+// process only generates load. Prints requests/s, p50/p99 per request kind and the page weight.
+// Usage: npm run bench:portal [-- phones=200 rounds=5]
+const { fork } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const built = (p) => path.join(root, 'build/main/src-main', p);
+
+async function serve(dataDir) {
+  const { createEngine } = require(built('engine.js'));
+  const { silentLogger } = require(built('log.js'));
+  const { defaultConfig } = require(built('config.js'));
+  const e = await createEngine(
+    { ...defaultConfig(), dataDir, bind: '127.0.0.1', portalPort: 0, radiusAuthPort: 0, radiusAcctPort: 0, logLevel: 'silent' },
+    { log: silentLogger() },
+  );
+  await e.start();
+  const router = e.routers.create({ name: 'Bench AP', nasIp: '127.0.0.1', secret: 'bench-secret-1' });
+  const shop = [
+    ['3 Hours 3 Mbps', 1000, 3 * 3600, null], ['1 Day 5 Mbps', 2000, 86400, null], ['Weekly 5 GB', 14950, 7 * 86400, 5 * 2 ** 30],
+    ['Monthly 30 GB', 50000, 30 * 86400, 30 * 2 ** 30], ['Night 10 Mbps', 1500, 8 * 3600, null],
+  ];
+  for (const [name, price, validitySeconds, dataLimitBytes] of shop) {
+    e.billing.packages.create({ name, price, validitySeconds, dataLimitBytes, downloadBps: 5e6, uploadBps: 2e6 });
+  }
+  process.send({ portal: e.portal.url().replace(/\/$/, ''), routerId: router.id });
+  process.on('message', async (m) => {
+    if (m === 'stop') {
+      await e.stop();
+      process.exit(0);
+    }
+  });
+}
+
+function request(agent, url, method, body) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const req = http.request(url, { method, agent, headers: body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } : {} }, (res) => {
+      let bytes = 0;
+      res.on('data', (d) => (bytes += d.length));
+      res.on('end', () => resolve({ status: res.statusCode, location: res.headers.location, bytes, headerBytes: JSON.stringify(res.rawHeaders).length, ms: Number(process.hrtime.bigint() - t0) / 1e6 }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function main() {
+  const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
+  const phones = Number(args.phones ?? 200);
+  const rounds = Number(args.rounds ?? 5);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hsd-bench-portal-'));
+  const child = fork(__filename, ['--serve', dataDir], { stdio: 'inherit' });
+  const { portal, routerId } = await new Promise((resolve) => child.once('message', resolve));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: phones });
+  const lat = { post: [], page: [] };
+  let weight = 0;
+  const phone = async (i) => {
+    const mac = ['02', '00', (i >> 8) & 255, i & 255, 0, 1].map((b) => Number(b).toString(16).padStart(2, '0')).join(':').toUpperCase();
+    const form = new URLSearchParams({
+      router: String(routerId), mac, ip: `10.5.${(i >> 8) & 255}.${i & 255}`, 'link-login-only': 'http://10.5.50.1/login',
+      'link-orig-esc': encodeURIComponent('http://connectivitycheck.gstatic.com/generate_204'), 'error-esc': '',
+      'chap-id': '\\371', 'chap-challenge': '\\357\\015\\330\\013\\120\\364\\245\\012\\163\\000\\144\\351\\212\\145\\002\\310',
+    }).toString();
+    for (let r = 0; r < rounds; r++) {
+      const a = await request(agent, `${portal}/portal`, 'POST', form);
+      if (a.status !== 303) throw new Error(`POST /portal answered ${a.status}`);
+      lat.post.push(a.ms);
+      const b = await request(agent, `${portal}${a.location}`, 'GET');
+      if (b.status !== 200) throw new Error(`GET ${a.location} answered ${b.status}`);
+      lat.page.push(b.ms);
+      weight = b.bytes + b.headerBytes;
+    }
+  };
+  // One warm-up phone (JIT, statement caches), then everyone at once.
+  await phone(0);
+  lat.post.length = 0;
+  lat.page.length = 0;
+  const t0 = Date.now();
+  await Promise.all(Array.from({ length: phones }, (_, i) => phone(i + 1)));
+  const secs = (Date.now() - t0) / 1000;
+  const all = [...lat.post, ...lat.page].sort((x, y) => x - y);
+  lat.post.sort((x, y) => x - y);
+  lat.page.sort((x, y) => x - y);
+  const f = (x) => x.toFixed(1);
+  console.log(`phones=${phones} rounds=${rounds} requests=${all.length} seconds=${secs.toFixed(2)} req_per_s=${Math.round(all.length / secs)}`);
+  console.log(`all:       p50=${f(pct(all, 50))} ms p99=${f(pct(all, 99))} ms max=${f(all.at(-1))} ms`);
+  console.log(`POST /portal (303): p50=${f(pct(lat.post, 50))} ms p99=${f(pct(lat.post, 99))} ms`);
+  console.log(`GET page (packages): p50=${f(pct(lat.page, 50))} ms p99=${f(pct(lat.page, 99))} ms`);
+  console.log(`page_weight_bytes=${weight} (body + headers, no other request: CSS and script are inline)`);
+  agent.destroy();
+  child.send('stop');
+  await new Promise((r) => child.once('exit', r));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+if (process.argv[2] === '--serve') {
+  serve(process.argv[3]).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
