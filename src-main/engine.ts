@@ -12,7 +12,9 @@ import { createWalCheckpointer } from './db/checkpointer';
 import { createSettingsStore } from './settingsStore';
 import { createBilling } from './billing';
 import { createRouterStore, type RouterStore } from './routers';
-import { createAdmin } from './admin';
+import { createAdmin, type Caller } from './admin';
+import { createAccounts } from './admin/auth/accounts';
+import { createShopTimeZone } from './billing/shopTimeZone';
 import { createHandlers } from './admin/handlers';
 import { createRadiusServer, type RadiusServer, type RadiusServerDeps } from './radius';
 import { createRouterOs, type RouterOsDeps } from './routeros';
@@ -113,7 +115,9 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     apiKey: () => deps.settings.secret('sms', 'apiKey'),
   });
 
-  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, clock });
+  // Admin accounts and browser sessions; "locked until" is told in the shop's time zone.
+  const accounts = createAccounts({ db, clock, timeZone: createShopTimeZone(deps.settings) });
+  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, clock, accounts });
   const admin = createAdmin({ db, clock, log, handlers });
 
   // WAL checkpoints off the event loop; see db/checkpointer.ts for why the engine needs one.
@@ -152,6 +156,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     routeros,
     sms,
     admin,
+    accounts,
     /** The captive portal's door, when the engine was given a portal app. */
     portal,
 
@@ -189,8 +194,9 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
       state = 'stopped';
     },
 
-    call(method: string, input: unknown): Promise<ApiReply<unknown>> {
-      return admin.call(method, input);
+    /** An admin API call; without a caller it acts as the desktop window (the owner). */
+    call(method: string, input: unknown, caller?: Caller): Promise<ApiReply<unknown>> {
+      return admin.call(method, input, caller);
     },
 
     status() {

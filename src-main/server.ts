@@ -29,8 +29,9 @@ export async function startServer(config: EngineConfig, opts: EngineOptions = {}
     await engine.start();
     const token = loadOrCreateAdminToken(config.dataDir);
     const app = createAdminHttpApp({
-      call: (m, i) => engine.call(m, i),
+      call: (m, i, caller) => engine.call(m, i, caller),
       token,
+      session: (t) => engine.accounts.session(t),
       rendererDir: path.resolve(__dirname, '..', '..', 'renderer'),
     });
     const admin = createHttpDoor({ name: 'admin', app, host: config.adminBind, port: config.adminPort, flag: '--admin-port', log: engine.log });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MethodDef, MethodKind } from './api/def';
+import type { MethodDef, MethodKind, MethodRole, Role } from './api/def';
 import { packagesApi } from './api/packages';
 import { customersApi } from './api/customers';
 import { vouchersApi } from './api/vouchers';
@@ -12,6 +12,8 @@ import { radiusApi } from './api/radius';
 import { dashboardApi } from './api/dashboard';
 import { settingsApi } from './api/settings';
 import { smsApi } from './api/sms';
+import { authApi } from './api/auth';
+import { usersApi } from './api/users';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret
@@ -32,6 +34,8 @@ export const contract = {
   ...dashboardApi,
   ...settingsApi,
   ...smsApi,
+  ...authApi,
+  ...usersApi,
 };
 
 export type Contract = typeof contract;
@@ -40,7 +44,7 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 /** The input after validation/normalisation (phones E.164, MACs upper-case …). */
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
-export type { MethodKind };
+export type { MethodKind, MethodRole, Role };
 
 export interface ApiError {
   code: string;

@@ -19,6 +19,9 @@ import { dashboardHandlers } from './dashboard';
 import { settingsHandlers } from './settings';
 import { smsHandlers } from './sms';
 import type { Sms } from '../../sms';
+import type { Accounts } from '../auth/accounts';
+import { authHandlers } from './auth';
+import { usersHandlers } from './users';
 
 export interface HandlerDeps {
   billing: Billing;
@@ -28,6 +31,7 @@ export interface HandlerDeps {
   settings: SettingsStore;
   sms: Sms;
   clock: Clock;
+  accounts: Accounts;
 }
 
 /**
@@ -49,6 +53,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...dashboardHandlers(d),
     ...settingsHandlers(d),
     ...smsHandlers(d),
+    ...authHandlers(d),
+    ...usersHandlers(d),
   };
   // Spreads escape excess-property checks: a handler for a method missing from the contract fails here.
   const noExtra: Record<Exclude<keyof typeof handlers, Method>, never> = {};
