@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { Role } from '../../src-shared/api';
 import { AuthLogPage } from './AuthLogPage';
 import { CustomersPage } from './CustomersPage';
 import { DashboardPage } from './DashboardPage';
@@ -8,6 +9,8 @@ import { PaymentsPage } from './PaymentsPage';
 import { RoutersPage } from './RoutersPage';
 import { SettingsPage } from './SettingsPage';
 import { VouchersPage } from './VouchersPage';
+import { StaffPage } from './StaffPage';
+import { AccountPage } from './AccountPage';
 
 /**
  * The navigation list, in order. To add a page: write pages/<Name>Page.tsx (it gets the route's
@@ -17,6 +20,13 @@ export interface PageDef {
   path: string;
   title: string;
   component: ComponentType<{ param: string | null }>;
+  /** Hidden from a cashier (its methods are owner-only on the server anyway). */
+  ownerOnly?: true;
+}
+
+/** Whether the signed-in role sees the page (the desktop window and the token are the owner). */
+export function pageAllowed(page: PageDef, role: Role | null): boolean {
+  return !page.ownerOnly || role === 'owner';
 }
 
 export const pages: PageDef[] = [
@@ -26,7 +36,9 @@ export const pages: PageDef[] = [
   { path: 'packages', title: 'Packages', component: PackagesPage },
   { path: 'cards', title: 'Recharge cards', component: VouchersPage },
   { path: 'payments', title: 'Payments', component: PaymentsPage },
-  { path: 'routers', title: 'Routers', component: RoutersPage },
+  { path: 'routers', title: 'Routers', component: RoutersPage, ownerOnly: true },
   { path: 'auth-log', title: 'Auth log', component: AuthLogPage },
-  { path: 'settings', title: 'Settings', component: SettingsPage },
+  { path: 'settings', title: 'Settings', component: SettingsPage, ownerOnly: true },
+  { path: 'staff', title: 'Staff', component: StaffPage, ownerOnly: true },
+  { path: 'account', title: 'My account', component: AccountPage },
 ];
