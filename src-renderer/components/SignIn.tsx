@@ -157,7 +157,7 @@ function TokenSignIn({ onSignedIn, onUsePassword }: { onSignedIn(): void; onUseP
         </button>
         {onUsePassword ? (
           <button type="button" className="link-button" onClick={onUsePassword}>
-            Sign in with a password instead
+            Use a password instead
           </button>
         ) : null}
       </div>
