@@ -67,6 +67,10 @@ test('a cashier signs in, sees no Settings, Routers or Staff, and cannot open Se
   await expect(menu.getByRole('link', { name: 'Customers' })).toBeVisible();
   for (const hidden of ['Settings', 'Routers', 'Staff']) await expect(menu.getByRole('link', { name: hidden })).toHaveCount(0);
 
+  // Packages are shown, but a cashier gets no button to change them.
+  await nav(page, 'Packages');
+  await expect(page.getByRole('button', { name: 'New package' })).toHaveCount(0);
+
   await page.goto(`${server.origin}/#/settings`);
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText(/Only the owner can open Settings/);
