@@ -13,7 +13,9 @@ import { createWalCheckpointer } from './db/checkpointer';
 import { createSettingsStore } from './settingsStore';
 import { createBilling } from './billing';
 import { createRouterStore, type RouterStore } from './routers';
-import { createAdmin } from './admin';
+import { createAdmin, type Caller } from './admin';
+import { createAccounts } from './admin/auth/accounts';
+import { createShopTimeZone } from './billing/shopTimeZone';
 import { createHandlers, type HandlerDeps } from './admin/handlers';
 import { createRadiusServer, type RadiusServer, type RadiusServerDeps } from './radius';
 import { createRouterOs, type RouterOsDeps } from './routeros';
@@ -154,6 +156,9 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   const backups = createBackups({ db, clock, log, settings, dataDir: config.dataDir, reload, ...opts.backups });
   backupsRef.bind(backups);
 
+  // Admin accounts and browser sessions; "locked until" is told in the shop's time zone.
+  const accounts = createAccounts({ db, clock, timeZone: createShopTimeZone(deps.settings) });
+
 
   // WAL checkpoints off the event loop; see db/checkpointer.ts for why the engine needs one.
   const walCheckpointer = createWalCheckpointer(db, log);
@@ -171,7 +176,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   };
   const customerAuth = createCustomerAuth({ db, clock, log, settings: deps.settings, sms, customers: billing.customers, signingKey: portalKey });
 
-  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth ?? customerAuth, clock });
+  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth ?? customerAuth, clock, accounts });
   const admin = createAdmin({ db, clock, log, handlers });
   const portalApp: http.RequestListener | null =
     opts.portal?.enabled === false
@@ -233,6 +238,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
     backups,
     admin,
     customerAuth,
+    accounts,
     /** The captive portal's door (null when disabled). */
     portal,
 
@@ -270,8 +276,9 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
       state = 'stopped';
     },
 
-    call(method: string, input: unknown): Promise<ApiReply<unknown>> {
-      return admin.call(method, input);
+    /** An admin API call; without a caller it acts as the desktop window (the owner). */
+    call(method: string, input: unknown, caller?: Caller): Promise<ApiReply<unknown>> {
+      return admin.call(method, input, caller);
     },
 
     status() {

@@ -9,7 +9,8 @@ export const errorMessages = {
   invalid_input: 'Some of the input is not valid.',
   not_found: 'That item does not exist (it may have been removed).',
   conflict: 'That conflicts with something that already exists.',
-  unauthorized: 'The admin token is missing or wrong.',
+  unauthorized: 'Sign in first: with your password, or the admin token from the admin-token file.',
+  forbidden: 'Only the owner can do that. Ask the owner to sign in.',
   unknown_method: 'The admin API has no such method.',
   internal: 'Something went wrong inside HotspotDesk; the log has the details.',
   PORT_IN_USE: 'A port HotspotDesk needs is already used by another program. Close it or choose another port in the settings.',
@@ -36,6 +37,12 @@ export const errorMessages = {
   ROUTER_TIMEOUT: 'The router took too long to answer. It may be overloaded or the link is poor; try again.',
   ROUTER_API_DISABLED: 'The router refused the API connection. Enable the api (8728) or api-ssl (8729) service under IP > Services.',
   ROUTER_TRAP: 'The router rejected the command.',
+  AUTH_WRONG_PASSWORD: 'That name or password is not right. Check the Caps Lock key and try again.',
+  AUTH_LOCKED: 'Too many wrong passwords: sign-in for this account is paused for 15 minutes.',
+  AUTH_ALREADY_SET_UP: 'The owner password is already set. Sign in with it, or change it after signing in.',
+  AUTH_NOT_LOCAL: 'The first owner password can only be set on the shop PC itself. Open HotspotDesk there.',
+  USER_DISABLED: 'That account is disabled. Ask the owner to create a new one.',
+  USER_LAST_OWNER: 'That is the last active owner: nobody could change settings any more. Create another owner first.',
   ROUTER_NOT_CONFIGURED: 'This router has no API address or user yet. Fill them in the router settings.',
 } as const;
 

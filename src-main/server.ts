@@ -29,8 +29,9 @@ export async function startServer(config: EngineConfig, opts: EngineOptions = {}
     await engine.start();
     const token = loadOrCreateAdminToken(config.dataDir);
     const app = createAdminHttpApp({
-      call: (m, i) => engine.call(m, i),
+      call: (m, i, caller) => engine.call(m, i, caller),
       token,
+      session: (t) => engine.accounts.session(t),
       rendererDir: path.resolve(__dirname, '..', '..', 'renderer'),
     });
     const admin = createHttpDoor({ name: 'admin', app, host: config.adminBind, port: config.adminPort, flag: '--admin-port', log: engine.log });
@@ -103,7 +104,10 @@ async function main(): Promise<void> {
   const tokenFile = path.join(config.dataDir, ADMIN_TOKEN_FILE);
   // The token itself is not printed (stdout is often captured into logs): the URL is, and the
   // owner opens it with the token from the file, or pastes the token on the login screen.
-  process.stderr.write(`hotspotdesk: admin token in ${tokenFile}; open ${started.adminUrl}#token=<that token>\n`);
+  process.stderr.write(
+    `hotspotdesk: open ${started.adminUrl} to sign in with a password (set the first one from this PC); ` +
+      `scripts use the admin token in ${tokenFile} (or open ${started.adminUrl}#token=<that token>)\n`,
+  );
   process.stdout.write(`ready admin=${started.adminUrl}\n`);
 }
 

@@ -2,8 +2,10 @@ import type { ApiError, ApiReply, Input, Method, Output } from '../src-shared/ap
 
 /**
  * The admin API client. In the desktop app the preload gives us `window.hotspotdesk.call` (IPC);
- * in a browser (headless server) it is `POST /api/<method>` with the bearer token the server
- * gets from the admin URL's fragment (`#token=…`) or the sign-in screen. Every call resolves to an ApiReply; it never throws.
+ * in a browser (headless server) it is `POST /api/<method>`, signed in either by the session
+ * cookie auth.login sets (HttpOnly: this code never sees it, the browser sends it) or by the
+ * bearer token from the admin URL's fragment (`#token=…`) or the sign-in screen. Every call
+ * resolves to an ApiReply; it never throws.
  */
 declare global {
   interface Window {
@@ -34,6 +36,15 @@ export function setToken(t: string): void {
     sessionStorage.setItem(TOKEN_KEY, t.trim());
   } catch {
     // Storage disabled: nothing to keep it in; calls will ask again.
+  }
+}
+
+/** Forgets the token (signing out in a browser that used one). */
+export function clearToken(): void {
+  try {
+    sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Storage disabled: nothing was kept.
   }
 }
 
@@ -86,7 +97,7 @@ export async function call<M extends Method>(method: M, input: Input<M>): Promis
       for (const l of unauthorizedListeners) l();
       return fail('unauthorized', t
         ? 'The admin token was not accepted. Paste the token from the admin-token file again.'
-        : 'Sign in with the admin token to use HotspotDesk.');
+        : 'Sign in to use HotspotDesk.');
     }
     if (isReply(body)) return body as ApiReply<Output<M>>;
     return fail('internal', `HotspotDesk answered with HTTP ${res.status}.`);

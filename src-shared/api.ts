@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MethodDef, MethodKind } from './api/def';
+import type { MethodDef, MethodKind, MethodRole, Role } from './api/def';
 import { packagesApi } from './api/packages';
 import { customersApi } from './api/customers';
 import { vouchersApi } from './api/vouchers';
@@ -13,6 +13,8 @@ import { dashboardApi } from './api/dashboard';
 import { settingsApi } from './api/settings';
 import { smsApi } from './api/sms';
 import { backupsApi } from './api/backups';
+import { authApi } from './api/auth';
+import { usersApi } from './api/users';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret
@@ -34,6 +36,8 @@ export const contract = {
   ...settingsApi,
   ...smsApi,
   ...backupsApi,
+  ...authApi,
+  ...usersApi,
 };
 
 export type Contract = typeof contract;
@@ -42,7 +46,7 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 /** The input after validation/normalisation (phones E.164, MACs upper-case …). */
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
-export type { MethodKind };
+export type { MethodKind, MethodRole, Role };
 
 export interface ApiError {
   code: string;

@@ -5,8 +5,12 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import { AppError, errorMessages, isAppError } from '../errors';
 import { redactPaths } from '../../src-shared/api/redact';
+import { roleAllows } from '../../src-shared/api/def';
+import { desktopCaller, type Caller } from './auth/caller';
+import type { CallContext } from './handlers/types';
 
-export type Handler<M extends Method> = (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+export type { Caller } from './auth/caller';
+export type Handler<M extends Method> = (input: ParsedInput<M>, ctx: CallContext) => Output<M> | Promise<Output<M>>;
 /** Every contract method must have a handler: a missing one is a compile error. */
 export type Handlers = { [M in Method]: Handler<M> };
 
@@ -38,9 +42,10 @@ function zodError(err: z.ZodError): AppError {
 }
 
 /**
- * The admin API dispatcher shared by the IPC bridge and the HTTP bridge: validate with the
- * contract's zod schema (bad input never reaches SQL), run the handler, and turn every outcome
- * into `{ ok, value }` or `{ ok: false, error: { code, message, field? } }`. Never throws.
+ * The admin API dispatcher shared by the IPC bridge and the HTTP bridge: check the caller's role
+ * against the method's declared one, validate with the contract's zod schema (bad input never
+ * reaches SQL), run the handler, audit a command with who did it, and turn every outcome into
+ * `{ ok, value }` or `{ ok: false, error: { code, message, field? } }`. Never throws.
  */
 export function createAdmin({ db, clock, log, handlers }: AdminDeps) {
   const audit = db.prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)');
@@ -52,21 +57,27 @@ export function createAdmin({ db, clock, log, handlers }: AdminDeps) {
   }
 
   return {
-    async call(method: string, rawInput: unknown, actor = 'admin'): Promise<ApiReply<unknown>> {
+    /** `caller` defaults to the desktop window (IPC and in-process callers act as the owner). */
+    async call(method: string, rawInput: unknown, caller: Caller = desktopCaller): Promise<ApiReply<unknown>> {
       if (!isMethod(method)) {
         return { ok: false, error: { code: 'unknown_method', message: `${errorMessages.unknown_method} (${method})` } };
       }
       try {
         const def = contract[method];
+        // Before validation: someone who may not call a method learns nothing of its input.
+        if (!roleAllows(def.role, caller.role)) {
+          throw caller.role === null ? new AppError('unauthorized') : new AppError('forbidden', `Only the owner can do that (${method}). Ask the owner to sign in.`);
+        }
         const parsed = def.input.safeParse(rawInput ?? {});
         if (!parsed.success) throw zodError(parsed.error);
-        const handler = handlers[method] as (i: unknown) => unknown;
-        const value = await handler(parsed.data);
+        const handler = handlers[method] as (i: unknown, ctx: CallContext) => unknown;
+        const ctx: CallContext = { caller, auditActor: caller.actor };
+        const value = await handler(parsed.data, ctx);
         // Commands (declared with command() in the contract) are audited; queries are not.
         // A restore closed this database and swapped in another: the engine audits it there (record).
         if (def.kind === 'command' && db.open) {
           try {
-            audit.run(clock.now(), actor, method, null, auditDetail(parsed.data, def.secret));
+            audit.run(clock.now(), ctx.auditActor, method, null, auditDetail(parsed.data, def.secret));
           } catch (err) {
             log.warn({ err, method }, 'audit log write failed');
           }

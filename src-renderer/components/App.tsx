@@ -1,25 +1,49 @@
 import { useEffect, useState } from 'react';
-import { hasToken, isDesktop, onUnauthorized } from '../api';
-import { pages } from '../pages';
+import { isDesktop, onUnauthorized } from '../api';
+import { pages, pageAllowed } from '../pages';
 import { useRoute } from '../route';
+import { useAuthStore, useRole } from '../stores/authStore';
 import { useSettingsStore } from '../stores/settingsStore';
+import { Banner } from './Banner';
+import { PageHeader } from './PageHeader';
 import { SignIn } from './SignIn';
 
 export function App() {
-  // In a browser with no token yet, ask for it before any call is refused.
-  const [signedOut, setSignedOut] = useState(() => !isDesktop() && !hasToken());
-  // A refused token anywhere (HTTP mode) brings up the sign-in screen.
-  useEffect(() => onUnauthorized(() => setSignedOut(true)), []);
-  if (signedOut) {
-    // A full reload after sign-in: every store starts fresh with the new token.
-    return <SignIn onSignedIn={() => window.location.reload()} />;
+  const auth = useAuthStore();
+  const load = auth.load; // a stable store action
+  // Asked on start, and again after any refusal (HTTP mode): the session may have ended, and
+  // then the sign-in screen comes up. Sign-in itself reloads the page.
+  const [refused, setRefused] = useState(0);
+  useEffect(() => onUnauthorized(() => setRefused((n) => n + 1)), []);
+  useEffect(() => {
+    void load();
+  }, [load, refused]);
+
+  if (!auth.status) {
+    if (auth.error) {
+      return (
+        <div className="signin">
+          <Banner>{auth.error}</Banner>
+        </div>
+      );
+    }
+    return null;
+  }
+  if (!auth.status.user && !isDesktop()) {
+    // A full reload after sign-in: every store starts fresh for the new user.
+    return <SignIn status={auth.status} onSignedIn={() => window.location.reload()} />;
   }
   return <Shell />;
 }
 
 function Shell() {
   const route = useRoute();
+  const role = useRole();
+  const user = useAuthStore((s) => s.status?.user ?? null);
+  const signOut = useAuthStore((s) => s.signOut);
+  const visible = pages.filter((p) => pageAllowed(p, role));
   const page = pages.find((p) => p.path === route.page) ?? pages[0]!;
+  const allowed = pageAllowed(page, role);
   const settings = useSettingsStore();
   useEffect(() => {
     if (!settings.loaded && !settings.loading) void settings.load();
@@ -40,7 +64,7 @@ function Shell() {
           </div>
         </div>
         <ul>
-          {pages.map((p) => (
+          {visible.map((p) => (
             <li key={p.path}>
               <a href={`#/${p.path}`} aria-current={p === page ? 'page' : undefined}>
                 {p.title}
@@ -48,10 +72,28 @@ function Shell() {
             </li>
           ))}
         </ul>
+        {user && user.via !== 'desktop' ? (
+          <div className="nav-user">
+            <div>
+              Signed in as <span className="strong">{user.via === 'token' ? 'the admin token' : user.name}</span>
+              {user.via === 'session' ? ` (${user.role})` : ''}
+            </div>
+            <button type="button" className="link-button" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        ) : null}
       </nav>
       <main className="main">
-        {/* key: a fresh page state when switching areas. */}
-        <Page key={page.path} param={route.param} />
+        {allowed ? (
+          // key: a fresh page state when switching areas.
+          <Page key={page.path} param={route.param} />
+        ) : (
+          <>
+            <PageHeader title={page.title} />
+            <Banner kind="info">Only the owner can open {page.title}. Ask the owner to sign in if something here needs changing.</Banner>
+          </>
+        )}
       </main>
     </div>
   );

@@ -7,11 +7,14 @@ import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDataLimit, formatSpeed, formatTaka, formatValidity } from '../../src-shared/format';
 import { usePackagesStore } from '../stores/packagesStore';
+import { useRole } from '../stores/authStore';
 
 export function PackagesPage() {
   const { items, loaded, error, includeArchived, load, setIncludeArchived, archive } = usePackagesStore();
   const [editing, setEditing] = useState<Package | 'new' | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  // A cashier sees the packages but only an owner changes them (the server refuses anyway).
+  const owner = useRole() === 'owner';
 
   useEffect(() => {
     void load();
@@ -24,9 +27,11 @@ export function PackagesPage() {
           <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
           Show archived
         </label>
-        <button type="button" className="btn btn-primary" onClick={() => setEditing('new')} disabled={editing !== null}>
-          New package
-        </button>
+        {owner ? (
+          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')} disabled={editing !== null}>
+            New package
+          </button>
+        ) : null}
       </PageHeader>
       {error ? <Banner>{error}</Banner> : null}
       {actionError ? <Banner onClose={() => setActionError(null)}>{actionError}</Banner> : null}
@@ -65,7 +70,7 @@ export function PackagesPage() {
                     <StatusBadge status={p.active ? 'active' : 'archived'} />
                   </td>
                   <td className="row-actions">
-                    {p.active ? (
+                    {p.active && owner ? (
                       <>
                         <button type="button" className="btn btn-small" onClick={() => setEditing(p)}>
                           Edit

@@ -13,6 +13,7 @@ import { navigate } from '../route';
 import { sellable, usePackagesStore } from '../stores/packagesStore';
 import { useSettingsStore } from '../stores/settingsStore';
 import { useVouchersStore } from '../stores/vouchersStore';
+import { useRole } from '../stores/authStore';
 
 export function VouchersPage({ param }: { param: string | null }) {
   const packages = usePackagesStore();
@@ -72,6 +73,8 @@ function BatchList() {
   const tz = useShopTimeZone();
   const { batches, loaded, error, load, disableBatch } = useVouchersStore();
   const [actionError, setActionError] = useState<string | null>(null);
+  // Making cards makes money-equivalents: the owner's; a cashier views and prints batches.
+  const owner = useRole() === 'owner';
   useEffect(() => {
     void load();
   }, [load]);
@@ -79,7 +82,7 @@ function BatchList() {
   return (
     <>
       <PageHeader title="Recharge cards" sub="Printed cards customers redeem on the portal" />
-      <GenerateForm />
+      {owner ? <GenerateForm /> : null}
       {error ? <Banner>{error}</Banner> : null}
       {actionError ? <Banner onClose={() => setActionError(null)}>{actionError}</Banner> : null}
       {loaded && batches.length === 0 ? (

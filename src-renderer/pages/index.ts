@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { Role } from '../../src-shared/api';
 import { AuthLogPage } from './AuthLogPage';
 import { BackupsPage } from './BackupsPage';
 import { CustomersPage } from './CustomersPage';
@@ -10,6 +11,8 @@ import { RoutersPage } from './RoutersPage';
 import { SettingsPage } from './SettingsPage';
 import { SmsOutboxPage } from './SmsOutboxPage';
 import { VouchersPage } from './VouchersPage';
+import { StaffPage } from './StaffPage';
+import { AccountPage } from './AccountPage';
 
 /**
  * The navigation list, in order. To add a page: write pages/<Name>Page.tsx (it gets the route's
@@ -19,6 +22,13 @@ export interface PageDef {
   path: string;
   title: string;
   component: ComponentType<{ param: string | null }>;
+  /** Hidden from a cashier (its methods are owner-only on the server anyway). */
+  ownerOnly?: true;
+}
+
+/** Whether the signed-in role sees the page (the desktop window and the token are the owner). */
+export function pageAllowed(page: PageDef, role: Role | null): boolean {
+  return !page.ownerOnly || role === 'owner';
 }
 
 export const pages: PageDef[] = [
@@ -28,9 +38,11 @@ export const pages: PageDef[] = [
   { path: 'packages', title: 'Packages', component: PackagesPage },
   { path: 'cards', title: 'Recharge cards', component: VouchersPage },
   { path: 'payments', title: 'Payments', component: PaymentsPage },
-  { path: 'routers', title: 'Routers', component: RoutersPage },
+  { path: 'routers', title: 'Routers', component: RoutersPage, ownerOnly: true },
   { path: 'auth-log', title: 'Auth log', component: AuthLogPage },
-  { path: 'sms', title: 'SMS outbox', component: SmsOutboxPage },
-  { path: 'settings', title: 'Settings', component: SettingsPage },
-  { path: 'backups', title: 'Backups', component: BackupsPage },
+  { path: 'sms', title: 'SMS outbox', component: SmsOutboxPage, ownerOnly: true },
+  { path: 'settings', title: 'Settings', component: SettingsPage, ownerOnly: true },
+  { path: 'backups', title: 'Backups', component: BackupsPage, ownerOnly: true },
+  { path: 'staff', title: 'Staff', component: StaffPage, ownerOnly: true },
+  { path: 'account', title: 'My account', component: AccountPage },
 ];

@@ -48,7 +48,8 @@ export const customersApi = {
   'customers.get': query<CustomerWithLastLogin>()(z.union([z.strictObject({ id }), z.strictObject({ phone })])),
   'customers.create': command<Customer>()(
     z.strictObject({ phone, name: z.string().trim().max(100).optional(), pin: pin.optional() }),
-    { secret: ['pin'] },
+    // A cashier registers customers at the counter; editing or disabling one is the owner's.
+    { secret: ['pin'], role: 'cashier' },
   ),
   'customers.update': command<Customer>()(
     z.strictObject({
@@ -69,8 +70,9 @@ export const customersApi = {
       /** One per sale form: a double click or retry returns the first sale instead of selling twice. */
       idempotencyKey: z.string().min(8).max(64).optional(),
     }),
+    { role: 'cashier' },
   ),
-  'customers.addDevice': command<Device>()(z.strictObject({ customerId: id, mac, label: z.string().max(50).optional() })),
+  'customers.addDevice': command<Device>()(z.strictObject({ customerId: id, mac, label: z.string().max(50).optional() }), { role: 'cashier' }),
   'customers.removeDevice': command<{ removed: true }>()(z.union([z.strictObject({ customerId: id, mac }), z.strictObject({ id })])),
   /** Texts the customer a code with which they set a new PIN on the portal (the old PIN keeps working until then). */
   'customers.resetPin': command<PinResetResult>()(z.strictObject({ id })),

@@ -4,9 +4,10 @@ import { normalizeMac } from '../mac';
 
 /**
  * One admin API method: its zod input schema, whether it changes anything, which input fields are
- * secret, and (as a phantom type) its output. Declared with `query<Output>()(schema)` or
- * `command<Output>()(schema, { secret: [...] })`, so everything around a method (validation, the
- * audit log, log redaction) reads one definition instead of lists kept by name elsewhere.
+ * secret, who may call it, and (as a phantom type) its output. Declared with `query<Output>()(schema)`
+ * or `command<Output>()(schema, { secret: [...], role: 'cashier' })`, so everything around a method
+ * (validation, the audit log, log redaction, the role check) reads one definition instead of lists
+ * kept by name elsewhere.
  */
 export interface MethodDef<I extends z.ZodType, O> {
   /** query: reads only, never audited. command: changes something, written to the audit log. */
@@ -14,10 +15,28 @@ export interface MethodDef<I extends z.ZodType, O> {
   input: I;
   /** Dotted paths into the input ('pin', 'sms.apiKey'); arrays are walked through. */
   secret: readonly string[];
+  /** The least role that may call it (see MethodRole). */
+  role: MethodRole;
   readonly __output?: O;
 }
 
 export type MethodKind = 'query' | 'command';
+
+/** Who works the admin app: the owner changes everything; a cashier sells, redeems cards and views. */
+export const roles = ['owner', 'cashier'] as const;
+export type Role = (typeof roles)[number];
+/**
+ * The role a method needs: 'public' before anyone signs in (sign-in itself, first password set-up),
+ * 'cashier' for any signed-in user, 'owner' for owners only.
+ */
+export type MethodRole = 'public' | Role;
+
+/** Does a caller with `role` (null: nobody signed in) pass a method that needs `needed`? */
+export function roleAllows(needed: MethodRole, role: Role | null): boolean {
+  if (needed === 'public') return true;
+  if (role === null) return false;
+  return needed === 'cashier' || role === 'owner';
+}
 
 // Values a secret path cannot descend into.
 type Leaf = string | number | boolean | bigint | symbol | null | undefined | Date;
@@ -40,23 +59,30 @@ export type FieldPath<T, Depth extends unknown[] = []> = Depth['length'] extends
 export interface MethodOptions<I extends z.ZodType> {
   /** Input fields redacted in the audit log and in log lines (passwords, PINs, card codes, keys). */
   secret?: readonly FieldPath<z.input<I>>[];
+  /**
+   * Who may call it. Defaults: a query 'cashier' (viewing is a cashier's job), a command 'owner',
+   * so a new command is owner-only until its area says a cashier may do it (selling, redeeming).
+   */
+  role?: MethodRole;
 }
 
-/** A read-only method: not audited. */
+/** A read-only method: not audited; any signed-in user unless it says otherwise. */
 export function query<O>() {
   return <I extends z.ZodType>(input: I, opts: MethodOptions<I> = {}): MethodDef<I, O> => ({
     kind: 'query',
     input,
     secret: opts.secret ?? [],
+    role: opts.role ?? 'cashier',
   });
 }
 
-/** A method that changes something: audited, with its declared secret fields redacted. */
+/** A method that changes something: audited, secrets redacted; owner-only unless it says otherwise. */
 export function command<O>() {
   return <I extends z.ZodType>(input: I, opts: MethodOptions<I> = {}): MethodDef<I, O> => ({
     kind: 'command',
     input,
     secret: opts.secret ?? [],
+    role: opts.role ?? 'owner',
   });
 }
 

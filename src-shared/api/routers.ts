@@ -181,6 +181,7 @@ const routerFields = {
 };
 // The RADIUS shared secret and the RouterOS API password: either one gives control of the router.
 const routerSecrets = { secret: ['secret', 'apiPassword'] } as const;
+const owner = { role: 'owner' } as const;
 
 export const routersApi = {
   'routers.list': query<Router[]>()(z.strictObject({})),
@@ -193,10 +194,12 @@ export const routersApi = {
   ),
   'routers.remove': command<{ removed: true }>()(z.strictObject({ id })),
 
-  'routers.test': query<RouterTestResult>()(z.strictObject({ id })),
-  'routers.plan': query<RouterPlan>()(z.strictObject({ id })),
+  // The router area is the owner's: even its reads sign in to the router (test, plan, diagnose)
+  // or show its set-up; a cashier sees only the list and who is online.
+  'routers.test': query<RouterTestResult>()(z.strictObject({ id }), owner),
+  'routers.plan': query<RouterPlan>()(z.strictObject({ id }), owner),
   'routers.configure': command<ConfigureResult>()(z.strictObject({ id })),
-  'routers.walledGarden': query<WalledGardenView>()(z.strictObject({ id })),
+  'routers.walledGarden': query<WalledGardenView>()(z.strictObject({ id }), owner),
   'routers.pushWalledGarden': command<WalledGardenPushResult>()(z.strictObject({ id })),
   'routers.addWalledGardenEntry': command<CustomWalledGardenEntry>()(
     z.strictObject({
@@ -213,5 +216,5 @@ export const routersApi = {
   'routers.kick': command<{ removed: boolean }>()(
     z.strictObject({ id, sessionId: z.string().regex(/^\*[0-9A-Fa-f]+$/, 'must be a RouterOS id such as *1A') }),
   ),
-  'routers.diagnose': query<Diagnosis>()(z.strictObject({ id })),
+  'routers.diagnose': query<Diagnosis>()(z.strictObject({ id }), owner),
 };

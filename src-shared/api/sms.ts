@@ -35,11 +35,13 @@ export interface SmsTestResult {
 }
 
 export const smsApi = {
+  // Owner only: the outbox shows texts in full, OTPs included, which would let a cashier sign in as a customer.
   'sms.outbox': query<Page<SmsOutboxItem>>()(
     z.strictObject({
       status: z.enum(['queued', 'sending', 'sent', 'failed']).optional(),
       ...pageInput,
     }),
+    { role: 'owner' },
   ),
   'sms.test': command<SmsTestResult>()(z.strictObject({ phone, lang: z.enum(smsLangs).optional() })),
 };

@@ -16,5 +16,5 @@ export const vouchersApi = {
   ),
   'vouchers.disableBatch': command<VoucherBatch>()(z.strictObject({ batchId: id })),
   // The card code is money: whoever reads it from a log could redeem an unused card.
-  'vouchers.redeem': command<Subscription>()(z.strictObject({ code: z.string().min(1).max(40), phone }), { secret: ['code'] }),
+  'vouchers.redeem': command<Subscription>()(z.strictObject({ code: z.string().min(1).max(40), phone }), { secret: ['code'], role: 'cashier' }),
 };

@@ -12,6 +12,10 @@ export const secretSamples: { [M in Method]?: Input<M> } = {
   'routers.create': { name: 'r1', nasIp: '10.0.0.1', secret: 'radius-s3cret-value', apiPassword: 'api-pw-value' },
   'routers.update': { id: 1, secret: 'radius-s3cret-two', apiPassword: 'api-pw-two' },
   'vouchers.redeem': { code: 'CARD7K2M9Q', phone: '01712345678' },
+  'auth.setup': { password: 'owner-pass-marker' },
+  'auth.login': { name: 'Rina', password: 'login-pass-marker' },
+  'auth.changePassword': { current: 'current-pass-marker', next: 'next-pass-marker' },
+  'users.create': { name: 'Rina', role: 'cashier', password: 'staff-pass-marker' },
   'settings.update': {
     sms: { apiKey: 'sms-key-marker' },
     bkash: { appSecret: 'bkash-secret-marker', password: 'bkash-pw-marker' },

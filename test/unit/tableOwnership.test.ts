@@ -35,6 +35,7 @@ const OWNERS: Record<string, string> = {
   settings: 'settingsStore.ts',
   audit_log: 'admin/',
   admin_users: 'admin/',
+  admin_sessions: 'admin/',
   sms_outbox: 'sms/',
   otp_challenges: 'portal/',
   portal_pin_failures: 'portal/',

@@ -22,6 +22,9 @@ import type { Sms } from '../../sms';
 import { backupsHandlers } from './backups';
 import type { Backups } from '../../backups';
 import type { CustomerAuth } from '../../portal/customerAuth/types';
+import type { Accounts } from '../auth/accounts';
+import { authHandlers } from './auth';
+import { usersHandlers } from './users';
 
 export interface HandlerDeps {
   billing: Billing;
@@ -34,6 +37,7 @@ export interface HandlerDeps {
   /** The portal's customer auth: the owner's PIN reset texts the customer a code through it. */
   customerAuth: Pick<CustomerAuth, 'startPinReset'>;
   clock: Clock;
+  accounts: Accounts;
 }
 
 /**
@@ -56,6 +60,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...settingsHandlers(d),
     ...smsHandlers(d),
     ...backupsHandlers(d),
+    ...authHandlers(d),
+    ...usersHandlers(d),
   };
   // Spreads escape excess-property checks: a handler for a method missing from the contract fails here.
   const noExtra: Record<Exclude<keyof typeof handlers, Method>, never> = {};
