@@ -12,6 +12,8 @@ export const secretSamples: { [M in Method]?: Input<M> } = {
   'routers.create': { name: 'r1', nasIp: '10.0.0.1', secret: 'radius-s3cret-value', apiPassword: 'api-pw-value' },
   'routers.update': { id: 1, secret: 'radius-s3cret-two', apiPassword: 'api-pw-two' },
   'vouchers.redeem': { code: 'CARD7K2M9Q', phone: '01712345678' },
+  'vouchers.disable': { code: 'CARD4X8W3N' },
+  'vouchers.assign': { codes: ['CARD9T6R2P'], distributorId: 1 },
   'settings.update': {
     sms: { apiKey: 'sms-key-marker' },
     bkash: { appSecret: 'bkash-secret-marker', password: 'bkash-pw-marker' },
