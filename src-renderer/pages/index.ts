@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AuthLogPage } from './AuthLogPage';
 import { CustomersPage } from './CustomersPage';
 import { DashboardPage } from './DashboardPage';
+import { DistributorsPage } from './DistributorsPage';
 import { OnlinePage } from './OnlinePage';
 import { PackagesPage } from './PackagesPage';
 import { PaymentsPage } from './PaymentsPage';
@@ -25,6 +26,7 @@ export const pages: PageDef[] = [
   { path: 'customers', title: 'Customers', component: CustomersPage },
   { path: 'packages', title: 'Packages', component: PackagesPage },
   { path: 'cards', title: 'Recharge cards', component: VouchersPage },
+  { path: 'distributors', title: 'Distributors', component: DistributorsPage },
   { path: 'payments', title: 'Payments', component: PaymentsPage },
   { path: 'routers', title: 'Routers', component: RoutersPage },
   { path: 'auth-log', title: 'Auth log', component: AuthLogPage },
