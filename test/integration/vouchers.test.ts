@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../helpers/engine';
+import { tmpDir } from '../helpers/tmp';
+import { loadMigrations, openDatabase } from '../../src-main/db';
 import { DIGIT_LENGTH, formatVoucherCode, normalizeVoucherCode } from '../../src-main/billing/vouchers';
 import { errorMessages } from '../../src-main/errors';
 
@@ -161,5 +165,30 @@ describe('digits-only codes', () => {
     // The default alphabet stays as it was.
     const def = await t.ok('vouchers.generate', { packageId: t.pkg.id, count: 20 });
     for (const c of def.codes) expect(c).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}$/);
+  });
+});
+
+describe('migration 0090 on a shop with cards', () => {
+  it('keeps old cards new and usable, snapshots face value from the package, no expiry', () => {
+    const dir = tmpDir();
+    const migDir = path.join(dir, 'mig');
+    fs.mkdirSync(migDir);
+    const all = loadMigrations();
+    for (const m of all.filter((m) => m.version < 90)) fs.writeFileSync(path.join(migDir, m.name), m.sql);
+    const file = path.join(dir, 'h.db');
+    let db = openDatabase(file, { migrationsDir: migDir });
+    db.prepare("INSERT INTO packages (id, name, price, download_bps, upload_bps, validity_seconds, created_at, updated_at) VALUES (1, 'Day', 2500, 1, 1, 86400, 1, 1)").run();
+    db.prepare("INSERT INTO voucher_batches (id, package_id, prefix, count, created_at) VALUES (1, 1, '', 2, 1)").run();
+    db.prepare("INSERT INTO vouchers (code, batch_id, package_id, created_at) VALUES ('AAAABBBBCCCC', 1, 1, 1), ('DDDDEEEEFFFF', 1, 1, 1)").run();
+    db.prepare("UPDATE vouchers SET status = 'disabled' WHERE code = 'DDDDEEEEFFFF'").run();
+    db.close();
+    for (const m of all.filter((m) => m.version >= 90)) fs.writeFileSync(path.join(migDir, m.name), m.sql);
+    db = openDatabase(file, { migrationsDir: migDir });
+    expect(db.prepare('SELECT face_value, expires_at, alphabet FROM voucher_batches').get()).toEqual({ face_value: 2500, expires_at: null, alphabet: 'default' });
+    expect(db.prepare('SELECT code, status, distributor_id FROM vouchers ORDER BY id').all()).toEqual([
+      { code: 'AAAABBBBCCCC', status: 'new', distributor_id: null },
+      { code: 'DDDDEEEEFFFF', status: 'disabled', distributor_id: null },
+    ]);
+    db.close();
   });
 });
