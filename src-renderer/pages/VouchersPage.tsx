@@ -221,7 +221,8 @@ function BatchView({ batchId }: { batchId: number }) {
         </PageHeader>
         {codesError ? <Banner>{codesError}</Banner> : null}
         {actionError ? <Banner onClose={() => setActionError(null)}>{actionError}</Banner> : null}
-        {batch ? <BatchTools batch={batch} /> : null}
+        {/* keyed: a different batch starts with its own expiry in the form */}
+        {batch ? <BatchTools key={batch.id} batch={batch} /> : null}
         {codesLoading && codes.length === 0 ? <p className="muted">Loading cards…</p> : null}
       </div>
       <div className="voucher-grid" aria-label="Cards">
