@@ -3,6 +3,7 @@ import type { MethodDef, MethodKind, MethodRole, Role } from './api/def';
 import { packagesApi } from './api/packages';
 import { customersApi } from './api/customers';
 import { vouchersApi } from './api/vouchers';
+import { distributorsApi } from './api/distributors';
 import { paymentsApi } from './api/payments';
 import { routersApi } from './api/routers';
 import { zonesApi } from './api/zones';
@@ -26,6 +27,7 @@ export const contract = {
   ...packagesApi,
   ...customersApi,
   ...vouchersApi,
+  ...distributorsApi,
   ...paymentsApi,
   ...routersApi,
   ...zonesApi,

@@ -131,13 +131,25 @@ export interface Payment {
   completedAt: number | null;
 }
 
+/**
+ * A recharge card's state. `assigned` is a new card handed to a distributor (it redeems like a
+ * new one); `expired` is computed from the batch's expiry when read, so no job has to run.
+ */
+export type VoucherState = 'new' | 'assigned' | 'used' | 'expired' | 'disabled';
+export type VoucherAlphabet = 'default' | 'digits';
+
 export interface VoucherBatch {
   id: number;
   packageId: number;
   packageName: string;
   prefix: string;
+  alphabet: VoucherAlphabet;
   count: number;
   used: number;
+  /** The package price when the batch was made (paisa): what each card sells for. */
+  faceValue: number;
+  /** After this (epoch ms) the batch's unused cards are expired; null = never. */
+  expiresAt: number | null;
   createdAt: number;
   disabledAt: number | null;
 }
@@ -147,10 +159,68 @@ export interface Voucher {
   code: string;
   batchId: number;
   packageId: number;
-  status: 'new' | 'used' | 'disabled';
+  status: VoucherState;
   customerId: number | null;
+  distributorId: number | null;
+  distributorName: string | null;
+  assignedAt: number | null;
+  expiresAt: number | null;
   redeemedAt: number | null;
   createdAt: number;
+}
+
+export interface Distributor {
+  id: number;
+  name: string;
+  phone: string;
+  localPhone: string;
+  /** Exactly one of these is set: percent of face value (two decimals), or paisa per card. */
+  commissionPercent: number | null;
+  commissionPerCard: number | null;
+  /** Cards assigned to them and not yet used, expired or disabled. */
+  cardsHeld: number;
+  /** All time: what they owe for used cards minus what they paid (paisa). */
+  balance: number;
+  createdAt: number;
+}
+
+export interface DistributorPayment {
+  id: number;
+  distributorId: number;
+  amount: number;
+  note: string | null;
+  createdAt: number;
+}
+
+/** One used card on a statement (the code is left out: the card is spent, its id identifies it). */
+export interface DistributorCardLine {
+  voucherId: number;
+  batchId: number;
+  packageName: string;
+  faceValue: number;
+  commission: number;
+  owed: number;
+  redeemedAt: number;
+}
+
+export interface DistributorStatement {
+  distributor: Distributor;
+  from: number | null;
+  to: number | null;
+  /** Cards assigned to them in the period (by assignment time). */
+  taken: number;
+  /** Cards of theirs redeemed in the period (by redeem time). */
+  used: number;
+  faceValueUsed: number;
+  commission: number;
+  /** faceValueUsed − commission. */
+  owed: number;
+  /** Payments received in the period (by payment time). */
+  paid: number;
+  /** owed − paid for the period. */
+  balance: number;
+  cards: DistributorCardLine[];
+  payments: DistributorPayment[];
 }
 
 export interface Sale {

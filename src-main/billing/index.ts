@@ -5,6 +5,7 @@ import { createSubscriptions } from './subscriptions';
 import { createLedger } from './ledger';
 import { createCustomers, type BindResult } from './customers';
 import { createVouchers } from './vouchers';
+import { createDistributors } from './distributors';
 import { createExpiryScheduler } from './scheduler';
 import { createLoginRead } from './loginRead';
 import { createPurchases } from './purchase';
@@ -33,7 +34,8 @@ export function createBilling(deps: BillingDeps) {
   const subscriptions = createSubscriptions(deps);
   const ledger = createLedger(deps, shopTimeZone);
   const customers = createCustomers(deps, subscriptions);
-  const vouchers = createVouchers(deps);
+  const distributors = createDistributors(deps);
+  const vouchers = createVouchers(deps, distributors);
   const scheduler = createExpiryScheduler(deps, subscriptions);
   const purchases = createPurchases(deps, { customers, packages, subscriptions, ledger, vouchers });
   const loginRead = createLoginRead(deps.db);
@@ -52,6 +54,7 @@ export function createBilling(deps: BillingDeps) {
     /** The payments ledger (billing/ledger.ts); named `payments` for the admin handlers. */
     payments: ledger,
     vouchers,
+    distributors,
     scheduler,
     shopTimeZone,
 

@@ -94,7 +94,9 @@ export function createPurchases(
       return events.tx(
         () => {
           const v = vouchers.checkRedeemable(code);
-          const pkg = packages.get(v.package_id);
+          // Sold at the card's face value (the price when its batch was made), as its distributor
+          // was charged, even if the package's price changed since.
+          const pkg = { ...packages.get(v.package_id), price: v.face_value };
           const customerId = customers.ensure(phone);
           // The card's id, never its code: codes are bearer secrets and the ledger is shown.
           const sale = purchase(customerId, pkg, { kind: 'new', method: 'voucher', gatewayRef: `voucher:${v.id}`, createdBy: 'voucher' });

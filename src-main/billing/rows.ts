@@ -1,4 +1,4 @@
-import type { Package, Subscription, Device, Payment, Voucher, VoucherBatch } from '../../src-shared/domain';
+import type { Package, Subscription, Device, Payment, Voucher, VoucherAlphabet, VoucherBatch, VoucherState } from '../../src-shared/domain';
 import { mikrotikRateLimit } from '../../src-shared/units';
 
 /** Row shapes as SQLite returns them, and their mapping to the API's domain types. */
@@ -132,14 +132,22 @@ export function toPayment(r: PaymentRow): Payment {
   };
 }
 
+/** A card as billing/vouchers.ts selects it: the stored row plus its computed state and batch terms. */
 export interface VoucherRow {
   id: number;
   code: string;
   batch_id: number;
   package_id: number;
-  status: Voucher['status'];
+  /** Stored: 'new' | 'used' | 'disabled'. What the card is now is `state`. */
+  status: 'new' | 'used' | 'disabled';
+  state: VoucherState;
   customer_id: number | null;
   subscription_id: number | null;
+  distributor_id: number | null;
+  distributor_name: string | null;
+  assigned_at: number | null;
+  expires_at: number | null;
+  face_value: number;
   redeemed_at: number | null;
   created_at: number;
 }
@@ -150,8 +158,12 @@ export function toVoucher(r: VoucherRow): Voucher {
     code: r.code,
     batchId: r.batch_id,
     packageId: r.package_id,
-    status: r.status,
+    status: r.state,
     customerId: r.customer_id,
+    distributorId: r.distributor_id,
+    distributorName: r.distributor_name,
+    assignedAt: r.assigned_at,
+    expiresAt: r.expires_at,
     redeemedAt: r.redeemed_at,
     createdAt: r.created_at,
   };
@@ -162,8 +174,11 @@ export interface VoucherBatchRow {
   package_id: number;
   package_name: string;
   prefix: string;
+  alphabet: VoucherAlphabet;
   count: number;
   used: number;
+  face_value: number;
+  expires_at: number | null;
   created_at: number;
   disabled_at: number | null;
 }
@@ -174,8 +189,11 @@ export function toVoucherBatch(r: VoucherBatchRow): VoucherBatch {
     packageId: r.package_id,
     packageName: r.package_name,
     prefix: r.prefix,
+    alphabet: r.alphabet,
     count: r.count,
     used: r.used,
+    faceValue: r.face_value,
+    expiresAt: r.expires_at,
     createdAt: r.created_at,
     disabledAt: r.disabled_at,
   };

@@ -4,6 +4,7 @@ import { AuthLogPage } from './AuthLogPage';
 import { BackupsPage } from './BackupsPage';
 import { CustomersPage } from './CustomersPage';
 import { DashboardPage } from './DashboardPage';
+import { DistributorsPage } from './DistributorsPage';
 import { OnlinePage } from './OnlinePage';
 import { PackagesPage } from './PackagesPage';
 import { PaymentsPage } from './PaymentsPage';
@@ -37,6 +38,7 @@ export const pages: PageDef[] = [
   { path: 'customers', title: 'Customers', component: CustomersPage },
   { path: 'packages', title: 'Packages', component: PackagesPage },
   { path: 'cards', title: 'Recharge cards', component: VouchersPage },
+  { path: 'distributors', title: 'Distributors', component: DistributorsPage },
   { path: 'payments', title: 'Payments', component: PaymentsPage },
   { path: 'routers', title: 'Routers', component: RoutersPage, ownerOnly: true },
   { path: 'auth-log', title: 'Auth log', component: AuthLogPage },

@@ -17,6 +17,12 @@ interface VouchersState extends Loadable {
   openBatch(batchId: number): Promise<void>;
   generate(input: Input<'vouchers.generate'>): Promise<ApiReply<{ batchId: number; codes: string[] }>>;
   disableBatch(batchId: number): Promise<ApiReply<VoucherBatch>>;
+  updateBatch(batchId: number, expiresAt: number | null): Promise<ApiReply<VoucherBatch>>;
+  /** One card by its code (as typed: the engine ignores spaces, dashes and case). */
+  disableCard(code: string): Promise<ApiReply<Voucher>>;
+  assignBatch(batchId: number, distributorId: number): Promise<ApiReply<{ assigned: number; skipped: number }>>;
+  /** Reloads the batch list, and the open batch's cards if it is this one. */
+  refreshBatch(batchId: number): Promise<void>;
 }
 
 export const useVouchersStore = create<VouchersState>()((set, get) => ({
@@ -53,11 +59,27 @@ export const useVouchersStore = create<VouchersState>()((set, get) => ({
   },
   async disableBatch(batchId) {
     const r = await call('vouchers.disableBatch', { batchId });
-    if (r.ok) {
-      await get().load();
-      if (get().batchId === batchId) await get().openBatch(batchId);
-    }
+    if (r.ok) await get().refreshBatch(batchId);
     return r;
+  },
+  async updateBatch(batchId, expiresAt) {
+    const r = await call('vouchers.updateBatch', { batchId, expiresAt });
+    if (r.ok) await get().refreshBatch(batchId);
+    return r;
+  },
+  async disableCard(code) {
+    const r = await call('vouchers.disable', { code });
+    if (r.ok) await get().refreshBatch(r.value.batchId);
+    return r;
+  },
+  async assignBatch(batchId, distributorId) {
+    const r = await call('vouchers.assign', { batchId, distributorId });
+    if (r.ok) await get().refreshBatch(batchId);
+    return r;
+  },
+  async refreshBatch(batchId) {
+    await get().load();
+    if (get().batchId === batchId) await get().openBatch(batchId);
   },
 }));
 

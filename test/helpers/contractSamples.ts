@@ -16,6 +16,8 @@ export const secretSamples: { [M in Method]?: Input<M> } = {
   'auth.login': { name: 'Rina', password: 'login-pass-marker' },
   'auth.changePassword': { current: 'current-pass-marker', next: 'next-pass-marker' },
   'users.create': { name: 'Rina', role: 'cashier', password: 'staff-pass-marker' },
+  'vouchers.disable': { code: 'CARD4X8W3N' },
+  'vouchers.assign': { codes: ['CARD9T6R2P'], distributorId: 1 },
   'settings.update': {
     sms: { apiKey: 'sms-key-marker' },
     bkash: { appSecret: 'bkash-secret-marker', password: 'bkash-pw-marker' },

@@ -26,6 +26,8 @@ const OWNERS: Record<string, string> = {
   payments: 'billing/',
   vouchers: 'billing/',
   voucher_batches: 'billing/',
+  distributors: 'billing/',
+  distributor_ledger: 'billing/',
   routers: 'routers/',
   zones: 'routers/',
   walled_garden_entries: 'routeros/',

@@ -9,6 +9,7 @@ import type { Clock } from '../../clock';
 import { packagesHandlers } from './packages';
 import { customersHandlers } from './customers';
 import { vouchersHandlers } from './vouchers';
+import { distributorsHandlers } from './distributors';
 import { paymentsHandlers } from './payments';
 import { routersHandlers } from './routers';
 import { zonesHandlers } from './zones';
@@ -50,6 +51,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...packagesHandlers(d),
     ...customersHandlers(d),
     ...vouchersHandlers(d),
+    ...distributorsHandlers(d),
     ...paymentsHandlers(d),
     ...routersHandlers(d),
     ...zonesHandlers(d),

@@ -5,12 +5,16 @@ import type { AreaHandlers } from './types';
 export function vouchersHandlers({ billing }: { billing: Billing }) {
   return {
     'vouchers.generate': (i) => {
-      // Refuses an archived or unknown package before any card is made for it.
+      // Refuses an archived or unknown package before any card is made for it; its price now
+      // is the cards' face value.
       const pkg = billing.packages.getSellable(i.packageId);
-      return billing.vouchers.generate(pkg.id, i.count, i.prefix);
+      return billing.vouchers.generate({ ...i, packageId: pkg.id, faceValue: pkg.price });
     },
     'vouchers.list': (i) => billing.vouchers.list(i),
     'vouchers.disableBatch': (i) => billing.vouchers.disableBatch(i.batchId),
+    'vouchers.updateBatch': (i) => billing.vouchers.updateBatch(i.batchId, i.expiresAt),
+    'vouchers.disable': (i) => billing.vouchers.disable(i.code),
+    'vouchers.assign': (i) => billing.vouchers.assign(i.codes ? { codes: i.codes } : { batchId: i.batchId! }, i.distributorId),
     'vouchers.redeem': (i) => billing.redeemVoucher(i.code, i.phone),
   } satisfies AreaHandlers<typeof vouchersApi>;
 }
