@@ -38,7 +38,7 @@ export interface EngineOptions {
   keyProvider?: KeyProvider;
   /** RADIUS: the Disconnect fallback (RouterOS API by default; tests pass their own), and the
    *  Disconnect-Request timeout per try and tries (tests shorten them). */
-  radius?: Pick<RadiusServerDeps, 'kickViaApi' | 'disconnectTimeoutMs' | 'disconnectAttempts'>;
+  radius?: Pick<RadiusServerDeps, 'kickViaApi' | 'disconnectTimeoutMs' | 'disconnectAttempts' | 'coaLimitBasis'>;
   /** RouterOS sync: the portal URL source (until the portal runs), timeouts, status polling. */
   routerOs?: Pick<RouterOsDeps, 'portalUrl' | 'enabledGateways' | 'timeouts' | 'statusPollMs'>;
   /** The captive portal's HTTP app; the engine serves it on `bind:portalPort`. None: no portal door. */
@@ -101,6 +101,7 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
     kickViaApi: opts.radius?.kickViaApi ?? ((routerId, match) => routeros.kickSession(routerId, match)),
     disconnectTimeoutMs: opts.radius?.disconnectTimeoutMs,
     disconnectAttempts: opts.radius?.disconnectAttempts,
+    coaLimitBasis: opts.radius?.coaLimitBasis,
   });
   radiusRef.bind(radius);
 
