@@ -119,8 +119,8 @@ export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, ro
       checkTerms(terms);
       // IMMEDIATE: two creates with one name serialise, so the second sees the first.
       return db.transaction(() => {
-        checkNameFree(input.name, null);
         checkScope(input.routerIds, input.zoneIds);
+        checkNameFree(input.name, null);
         const now = clock.now();
         const { lastInsertRowid } = db
           .prepare(
