@@ -36,17 +36,22 @@ export function spawnServer(args: string[], env: NodeJS.ProcessEnv = {}, opts: S
   );
   const ready = new Promise<string>((resolve, reject) => {
     const rl = readline.createInterface({ input: child.stdout! });
+    // The ready deadline's timer: cleared once ready, so it never SIGKILLs a server that started.
+    let deadline: NodeJS.Timeout | undefined;
     rl.on('line', (line) => {
       stdout += `${line}\n`;
       const m = /^ready admin=(\S+)$/.exec(line);
-      if (m) resolve(m[1]!);
+      if (m) {
+        clearTimeout(deadline);
+        resolve(m[1]!);
+      }
     });
     void exited.then((e) => reject(new Error(`server exited (${e.code}) before ready: ${e.stderr}`)));
     if (opts.readyTimeoutMs !== undefined) {
-      const timer = setTimeout(() => {
+      const timer = (deadline = setTimeout(() => {
         reject(new Error(`server did not print "ready admin=" within ${opts.readyTimeoutMs} ms\n${stderr}`));
         child.kill('SIGKILL');
-      }, opts.readyTimeoutMs);
+      }, opts.readyTimeoutMs));
       const clear = () => clearTimeout(timer);
       rl.once('close', clear);
       void exited.then(clear);
