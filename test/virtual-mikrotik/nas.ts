@@ -63,7 +63,7 @@ export interface NasSession {
   output: bigint;
   time: number;
   stopped: boolean;
-  /** Limits the router enforces, as the Accept or a later CoA set them (tests read them). */
+  /** Limits a CoA-Request set on this session (tests read them). */
   limits?: { sessionTimeout?: number; totalLimit?: bigint; rateLimit?: string };
 }
 
