@@ -11,6 +11,10 @@ export interface BusEvents {
   'subscription.ended': { subscriptionId: number; customerId: number; reason: 'expired' | 'exhausted' | 'cancelled' };
   /** A subscription became active (bought with none active, or promoted from the queue). */
   'subscription.activated': { subscriptionId: number; customerId: number };
+  /** A 'firstLogin' subscription's validity started (its first Access-Accept): it has an expiry now. */
+  'subscription.clockStarted': { subscriptionId: number; customerId: number };
+  /** A subscription got more time or data (a top-up purchase): online sessions get the new limits. */
+  'subscription.toppedUp': { subscriptionId: number; customerId: number };
   /** A customer was disabled by the owner: their sessions should be disconnected. */
   'customer.disabled': { customerId: number };
   /** A router or zone was created, changed or removed (RADIUS reloads its NAS table). */

@@ -55,7 +55,7 @@ export interface EngineOptions {
   keyProvider?: KeyProvider;
   /** RADIUS: the Disconnect fallback (RouterOS API by default; tests pass their own), and the
    *  Disconnect-Request timeout per try and tries (tests shorten them). */
-  radius?: Pick<RadiusServerDeps, 'kickViaApi' | 'disconnectTimeoutMs' | 'disconnectAttempts'>;
+  radius?: Pick<RadiusServerDeps, 'kickViaApi' | 'disconnectTimeoutMs' | 'disconnectAttempts' | 'coaLimitBasis'>;
   /** RouterOS sync: the portal URL source (until the portal runs), timeouts, status polling. */
   routerOs?: Pick<RouterOsDeps, 'portalUrl' | 'enabledGateways' | 'timeouts' | 'statusPollMs'>;
   /** Backups: the scheduler's timer and delays (tests fire the timer by hand on a manual clock). */
@@ -141,6 +141,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
     kickViaApi: opts.radius?.kickViaApi ?? ((routerId, match) => routeros.kickSession(routerId, match)),
     disconnectTimeoutMs: opts.radius?.disconnectTimeoutMs,
     disconnectAttempts: opts.radius?.disconnectAttempts,
+    coaLimitBasis: opts.radius?.coaLimitBasis,
   });
   radiusRef.bind(radius);
 

@@ -12,6 +12,17 @@ export type PaymentStatus = 'pending' | 'completed' | 'failed';
 export type SubscriptionStatus = 'queued' | 'active' | 'expired' | 'exhausted' | 'cancelled';
 export type CustomerStatus = 'active' | 'disabled';
 
+/**
+ * When a package's validity counts (issue 12): from activation ('purchase', the default), from
+ * the first login after activation ('firstLogin'), or only while online ('onlineTime':
+ * validitySeconds is the online allowance, charged from the routers' Acct-Session-Time).
+ */
+export const packageClocks = ['purchase', 'firstLogin', 'onlineTime'] as const;
+export type PackageClock = (typeof packageClocks)[number];
+/** Buying the same package while it is active: queue a new one, or add to the active one. */
+export const packageRepeats = ['queue', 'topUp'] as const;
+export type PackageRepeat = (typeof packageRepeats)[number];
+
 export interface Zone {
   id: number;
   name: string;
@@ -57,6 +68,10 @@ export interface Package {
   devices: number;
   routerIds: number[];
   zoneIds: number[];
+  clock: PackageClock;
+  /** 'onlineTime' only: an overall limit counted from activation (null: none). */
+  useWithinSeconds: number | null;
+  onRepeat: PackageRepeat;
   active: boolean;
   rateLimit: string;
   createdAt: number;
@@ -87,7 +102,17 @@ export interface Subscription {
   downloadBps: number;
   uploadBps: number;
   devices: number;
-  /** Seconds left (null when the package has no time limit, or it is not active). */
+  /** The package's clock as sold (a snapshot). */
+  clock: PackageClock;
+  useWithinSeconds: number | null;
+  /** When validity began counting; null for a 'firstLogin' one not logged in yet (or queued). */
+  clockStartedAt: number | null;
+  /** Online time charged by accounting, in seconds. */
+  secondsUsed: number;
+  /**
+   * Seconds left: to expiry, or for 'onlineTime' the online time left (capped by use-within).
+   * Null when the package has no time limit, it is not active, or its clock has not started.
+   */
   secondsLeft: number | null;
   /** Bytes left (null when the package has no data limit). */
   bytesLeft: number | null;

@@ -1,4 +1,4 @@
-import type { Package } from './domain';
+import type { Package, PackageClock, Subscription } from './domain';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from './time';
 import { formatBytes, formatDuration, formatTaka as formatTakaDigits } from './units';
 
@@ -147,4 +147,70 @@ export function formatDateTime(ms: number | null | undefined, timeZone: string, 
 /** "2 Dec 2025": the shop's calendar day of `ms`. */
 export function formatDate(ms: number | null | undefined, timeZone: string, lang: Lang = 'en'): string {
   return ms == null ? CATALOGUE[lang].none : dateFormat('date', timeZone, lang).format(new Date(ms));
+}
+
+// --- When a package's clock runs (issue 12): the admin UI and the portal say it the same way. ---
+
+interface ClockWords {
+  d: string;
+  h: string;
+  m: string;
+  underAMinute: string;
+  onlineTimeLeft(t: string): string;
+  timeLeft(t: string): string;
+  startsAtFirstLogin: string;
+  clocks: Record<PackageClock, string>;
+}
+
+// Bangla to be reviewed by a native speaker with the portal, like the catalogue above.
+const CLOCK_WORDS: Record<Lang, ClockWords> = {
+  en: {
+    d: 'd', h: 'h', m: 'm', underAMinute: 'under 1 m',
+    onlineTimeLeft: (t) => `${t} online time left`,
+    timeLeft: (t) => `${t} left`,
+    startsAtFirstLogin: 'starts at first login',
+    clocks: { purchase: 'From purchase', firstLogin: 'From first login', onlineTime: 'Online time only' },
+  },
+  bn: {
+    d: 'দিন', h: 'ঘণ্টা', m: 'মিনিট', underAMinute: '১ মিনিটের কম',
+    onlineTimeLeft: (t) => `${t} অনলাইন সময় বাকি`,
+    timeLeft: (t) => `${t} বাকি`,
+    startsAtFirstLogin: 'প্রথম লগইনে শুরু হবে',
+    clocks: { purchase: 'কেনার সময় থেকে', firstLogin: 'প্রথম লগইন থেকে', onlineTime: 'শুধু অনলাইন সময়' },
+  },
+};
+
+/**
+ * Seconds → "2 h 10 m" (days: "3 d 4 h"; minutes rounded down, as a countdown shows them).
+ * The portal's "2 h 10 m online time left" and the admin's customer page use it.
+ */
+export function formatTimeLeft(seconds: number, lang: Lang = 'en'): string {
+  const w = CLOCK_WORDS[lang];
+  const s = Math.max(0, Math.floor(seconds));
+  if (s > 0 && s < 60) return w.underAMinute;
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const parts = d > 0 ? [`${d} ${w.d}`, ...(h ? [`${h} ${w.h}`] : [])] : [...(h ? [`${h} ${w.h}`] : []), ...(m || !h ? [`${m} ${w.m}`] : [])];
+  return localDigits(parts.join(' '), lang);
+}
+
+/** A package's clock in words: "From purchase", "From first login", "Online time only". */
+export function formatClock(clock: PackageClock, lang: Lang = 'en'): string {
+  return CLOCK_WORDS[lang].clocks[clock];
+}
+
+/**
+ * What a subscription has left, in words: "2 h 10 m online time left", "5 h left", or
+ * "starts at first login"; null when there is nothing to say (no time limit, ended).
+ */
+export function describeTimeLeft(
+  s: Pick<Subscription, 'status' | 'clock' | 'clockStartedAt' | 'secondsLeft'>,
+  lang: Lang = 'en',
+): string | null {
+  const w = CLOCK_WORDS[lang];
+  if (s.clock === 'firstLogin' && s.clockStartedAt === null && (s.status === 'active' || s.status === 'queued')) return w.startsAtFirstLogin;
+  if (s.status !== 'active' || s.secondsLeft === null) return null;
+  const t = formatTimeLeft(s.secondsLeft, lang);
+  return s.clock === 'onlineTime' ? w.onlineTimeLeft(t) : w.timeLeft(t);
 }

@@ -10,11 +10,18 @@ import { createExpiryScheduler } from './scheduler';
 import { createLoginRead } from './loginRead';
 import { createPurchases } from './purchase';
 import { createShopTimeZone } from './shopTimeZone';
-import { toSubscription, type SubscriptionRow } from './rows';
+import { spendable, toSubscription, type SubscriptionRow } from './rows';
+import type { SpendableSubscription } from './spent';
 
 export type { SubscriptionRow } from './rows';
 export type { LoginRecord } from './loginRead';
 export type { RouterDirectory } from './packages';
+
+/** A subscription's limits in the shape of the spent rule, plus its speeds. */
+export interface SubscriptionLimits extends SpendableSubscription {
+  downloadBps: number;
+  uploadBps: number;
+}
 
 export interface BillingDeps extends CoreDeps {
   /** The router store (src-main/routers) answers which routers and zones exist. */
@@ -73,8 +80,21 @@ export function createBilling(deps: BillingDeps) {
       return subscriptions.settle(customerId);
     },
 
-    chargeUsage(subscriptionId: number, bytes: number): void {
-      subscriptions.chargeUsage(subscriptionId, bytes);
+    /** Accounting's charge: bytes and online seconds (the deltas since the session's last record). */
+    chargeUsage(subscriptionId: number, bytes: number, seconds = 0): void {
+      subscriptions.chargeUsage(subscriptionId, bytes, seconds);
+    },
+
+    /** A 'firstLogin' subscription's first Accept starts its validity (exactly once); its expiry. */
+    startClock(subscriptionId: number): number | null {
+      return subscriptions.startClock(subscriptionId, clock.now());
+    },
+
+    /** What a subscription allows now (RADIUS's CoA after a top-up), or null if it is not active. */
+    activeLimits(subscriptionId: number): SubscriptionLimits | null {
+      const r = subscriptions.find(subscriptionId);
+      if (!r || r.status !== 'active') return null;
+      return { ...spendable(r), downloadBps: r.download_bps, uploadBps: r.upload_bps };
     },
 
     countActiveSubscriptions(): number {

@@ -21,6 +21,13 @@ export interface LoginRecord {
   /** JSON arrays of the package's router and zone scope (snapshots). */
   routerIds: string;
   zoneIds: string;
+  /** The clock as sold ('purchase' | 'firstLogin' | 'onlineTime'). */
+  clock: string;
+  /** The validity (for 'onlineTime': the online allowance), and online seconds charged. */
+  validitySeconds: number | null;
+  secondsUsed: number;
+  /** Null for a 'firstLogin' subscription whose first Accept has not gone out. */
+  clockStartedAt: number | null;
   /** MACs of this customer's online sessions, comma separated. */
   onlineMacs: string | null;
   /** Customer the Calling-Station-Id MAC is bound to (null: unbound). */
@@ -46,7 +53,7 @@ export function createLoginRead(db: Db): LoginRead {
   // reading it here keeps the login to one statement; only radius writes sessions.
   const loginColumns = `c.id AS customer_id, c.status, c.hotspot_password_enc,
       s.id AS sub_id, s.expires_at, s.data_limit_bytes, s.bytes_used, s.download_bps, s.upload_bps, s.devices,
-      s.router_ids, s.zone_ids,
+      s.router_ids, s.zone_ids, s.clock, s.validity_seconds, s.seconds_used, s.clock_started_at,
       (SELECT group_concat(mac) FROM sessions o WHERE o.customer_id = c.id AND o.status = 'online') AS online_macs, -- read-only join: devices online
       (SELECT customer_id FROM devices dv WHERE dv.mac = ?) AS device_owner`;
   // Parameters in SQL text order: the device MAC (in the column list), then the key.
@@ -81,8 +88,12 @@ export function createLoginRead(db: Db): LoginRead {
       devices: r[9] as number,
       routerIds: r[10] as string,
       zoneIds: r[11] as string,
-      onlineMacs: r[12] as string | null,
-      deviceOwner: r[13] as number | null,
+      clock: r[12] as string,
+      validitySeconds: r[13] as number | null,
+      secondsUsed: r[14] as number,
+      clockStartedAt: r[15] as number | null,
+      onlineMacs: r[16] as string | null,
+      deviceOwner: r[17] as number | null,
     };
   }
 

@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import type { Package } from '../../src-shared/domain';
+import type { Package, PackageClock, PackageRepeat } from '../../src-shared/domain';
 import { AppError, invalidInput, notFound } from '../errors';
 import { toPackage, type PackageRow } from './rows';
 
@@ -13,6 +13,30 @@ export interface PackageInput {
   devices?: number;
   routerIds?: number[];
   zoneIds?: number[];
+  clock?: PackageClock;
+  useWithinSeconds?: number | null;
+  onRepeat?: PackageRepeat;
+}
+
+/** How names are compared: case, surrounding and repeated spaces do not make a name different. */
+export function packageNameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The rules that tie a package's fields together (create and the merged update). */
+function checkTerms(p: { validitySeconds: number | null; dataLimitBytes: number | null; clock: PackageClock; useWithinSeconds: number | null }): void {
+  if (p.validitySeconds == null && p.dataLimitBytes == null) {
+    throw invalidInput('validitySeconds', 'a package needs validitySeconds or dataLimitBytes (or both)');
+  }
+  if (p.clock === 'onlineTime' && p.validitySeconds == null) {
+    throw invalidInput('validitySeconds', 'an online-time package needs validitySeconds (the online time it gives)');
+  }
+  if (p.clock === 'firstLogin' && p.validitySeconds == null) {
+    throw invalidInput('validitySeconds', 'a package whose validity starts at first login needs validitySeconds');
+  }
+  if (p.useWithinSeconds != null && p.clock !== 'onlineTime') {
+    throw invalidInput('useWithinSeconds', 'useWithinSeconds applies only to online-time packages (clock "onlineTime")');
+  }
 }
 
 /** What packages ask the router store (src-main/routers), which owns routers and zones. */
@@ -46,6 +70,15 @@ export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, ro
     });
   }
 
+  const activeNames = db.prepare<[], { id: number; name: string }>('SELECT id, name FROM packages WHERE active = 1');
+
+  /** Names are unique among active packages (archived ones free theirs). A short table: scanned. */
+  function checkNameFree(name: string, exceptId: number | null): void {
+    const key = packageNameKey(name);
+    const other = activeNames.all().find((p) => p.id !== exceptId && packageNameKey(p.name) === key);
+    if (other) throw invalidInput('name', `a package named "${other.name}" already exists; choose another name or archive that one`);
+  }
+
   function writeScope(id: number, routerIds: number[] | undefined, zoneIds: number[] | undefined): void {
     if (routerIds) {
       db.prepare('DELETE FROM package_routers WHERE package_id = ?').run(id);
@@ -77,22 +110,30 @@ export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, ro
     },
 
     create(input: PackageInput): Package {
-      if (input.validitySeconds == null && input.dataLimitBytes == null) {
-        throw invalidInput('validitySeconds', 'give validitySeconds or dataLimitBytes (or both)');
-      }
+      const terms = {
+        validitySeconds: input.validitySeconds ?? null,
+        dataLimitBytes: input.dataLimitBytes ?? null,
+        clock: input.clock ?? 'purchase',
+        useWithinSeconds: input.useWithinSeconds ?? null,
+      };
+      checkTerms(terms);
+      // IMMEDIATE: two creates with one name serialise, so the second sees the first.
       return db.transaction(() => {
         checkScope(input.routerIds, input.zoneIds);
+        checkNameFree(input.name, null);
         const now = clock.now();
         const { lastInsertRowid } = db
           .prepare(
-            `INSERT INTO packages (name, price, validity_seconds, data_limit_bytes, download_bps, upload_bps, devices, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO packages (name, price, validity_seconds, data_limit_bytes, download_bps, upload_bps, devices, clock,
+               use_within_seconds, on_repeat, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(input.name, input.price, input.validitySeconds ?? null, input.dataLimitBytes ?? null, input.downloadBps, input.uploadBps, input.devices ?? 1, now, now);
+          .run(input.name, input.price, terms.validitySeconds, terms.dataLimitBytes, input.downloadBps, input.uploadBps, input.devices ?? 1,
+            terms.clock, terms.useWithinSeconds, input.onRepeat ?? 'queue', now, now);
         const id = Number(lastInsertRowid);
         writeScope(id, input.routerIds, input.zoneIds);
         return load(id);
-      })();
+      }).immediate();
     },
 
     update(id: number, patch: Partial<PackageInput>): Package {
@@ -107,17 +148,22 @@ export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, ro
           downloadBps: patch.downloadBps ?? cur.downloadBps,
           uploadBps: patch.uploadBps ?? cur.uploadBps,
           devices: patch.devices ?? cur.devices,
+          clock: patch.clock ?? cur.clock,
+          // Leaving online time drops the use-within limit that only it has.
+          useWithinSeconds:
+            patch.useWithinSeconds !== undefined ? patch.useWithinSeconds : (patch.clock ?? cur.clock) === 'onlineTime' ? cur.useWithinSeconds : null,
+          onRepeat: patch.onRepeat ?? cur.onRepeat,
         };
-        if (next.validitySeconds == null && next.dataLimitBytes == null) {
-          throw invalidInput('validitySeconds', 'a package needs validitySeconds or dataLimitBytes (or both)');
-        }
+        checkTerms(next);
+        if (patch.name !== undefined && cur.active) checkNameFree(next.name, id);
         db.prepare(
           `UPDATE packages SET name = ?, price = ?, validity_seconds = ?, data_limit_bytes = ?, download_bps = ?, upload_bps = ?,
-             devices = ?, updated_at = ? WHERE id = ?`,
-        ).run(next.name, next.price, next.validitySeconds, next.dataLimitBytes, next.downloadBps, next.uploadBps, next.devices, clock.now(), id);
+             devices = ?, clock = ?, use_within_seconds = ?, on_repeat = ?, updated_at = ? WHERE id = ?`,
+        ).run(next.name, next.price, next.validitySeconds, next.dataLimitBytes, next.downloadBps, next.uploadBps, next.devices,
+          next.clock, next.useWithinSeconds, next.onRepeat, clock.now(), id);
         writeScope(id, patch.routerIds, patch.zoneIds);
         return load(id);
-      })();
+      }).immediate();
     },
 
     /** Archived packages are no longer sold; subscriptions already sold are unaffected. */

@@ -37,7 +37,10 @@ export function createPurchases(
     if (customers.isDisabled(customerId)) throw new AppError('CUSTOMER_DISABLED');
   }
 
-  /** Records the payment and creates the subscription (active now, or queued) in one transaction. */
+  /**
+   * Records the payment and creates the subscription (active now, or queued), or tops up the
+   * active one (a 'topUp' package bought while it is active), in one transaction.
+   */
   function purchase(customerId: number, pkg: Package, pay: PurchasePayment): Sale {
     return events.tx(() => {
       let paymentId: number;
@@ -59,7 +62,10 @@ export function createPurchases(
         if (!ledger.complete(pay.paymentId)) throw new AppError('PAYMENT_DUPLICATE');
         paymentId = pay.paymentId;
       }
-      const sub = subscriptions.purchase(customerId, pkg, paymentId);
+      // A top-up package bought while the same package is active adds to it (no new row); any
+      // other case (another package active, none active, a queue package) is a subscription.
+      const topped = pkg.onRepeat === 'topUp' ? subscriptions.topUp(customerId, pkg, paymentId) : null;
+      const sub = topped ?? subscriptions.purchase(customerId, pkg, paymentId);
       return { customerId, subscriptionId: sub.id, paymentId };
     });
   }

@@ -1,5 +1,6 @@
-import type { Package, Subscription, Device, Payment, Voucher, VoucherAlphabet, VoucherBatch, VoucherState } from '../../src-shared/domain';
+import type { Package, PackageClock, PackageRepeat, Subscription, Device, Payment, Voucher, VoucherAlphabet, VoucherBatch, VoucherState } from '../../src-shared/domain';
 import { mikrotikRateLimit } from '../../src-shared/units';
+import { secondsLeft } from './spent';
 
 /** Row shapes as SQLite returns them, and their mapping to the API's domain types. */
 export interface PackageRow {
@@ -12,6 +13,9 @@ export interface PackageRow {
   download_bps: number;
   upload_bps: number;
   devices: number;
+  clock: PackageClock;
+  use_within_seconds: number | null;
+  on_repeat: PackageRepeat;
   active: number;
   created_at: number;
   updated_at: number;
@@ -35,6 +39,10 @@ export interface SubscriptionRow {
   starts_at: number | null;
   expires_at: number | null;
   bytes_used: number;
+  clock: PackageClock;
+  use_within_seconds: number | null;
+  clock_started_at: number | null;
+  seconds_used: number;
   ended_at: number | null;
   created_at: number;
 }
@@ -61,6 +69,9 @@ export function toPackage(r: PackageRow, routerIds: number[], zoneIds: number[])
     devices: r.devices,
     routerIds,
     zoneIds,
+    clock: r.clock,
+    useWithinSeconds: r.use_within_seconds,
+    onRepeat: r.on_repeat,
     active: r.active === 1,
     rateLimit: mikrotikRateLimit(r.upload_bps, r.download_bps),
     createdAt: r.created_at,
@@ -86,10 +97,28 @@ export function toSubscription(r: SubscriptionRow, now: number): Subscription {
     downloadBps: r.download_bps,
     uploadBps: r.upload_bps,
     devices: r.devices,
-    secondsLeft: live && r.expires_at != null ? Math.max(0, Math.floor((r.expires_at - now) / 1000)) : null,
+    clock: r.clock,
+    useWithinSeconds: r.use_within_seconds,
+    clockStartedAt: r.clock_started_at,
+    secondsUsed: r.seconds_used,
+    secondsLeft: live ? floorOrNull(secondsLeft(spendable(r), now)) : null,
     bytesLeft: r.data_limit_bytes != null ? Math.max(0, r.data_limit_bytes - r.bytes_used) : null,
     endedAt: r.ended_at,
     createdAt: r.created_at,
+  };
+}
+
+const floorOrNull = (n: number | null): number | null => (n === null ? null : Math.floor(n));
+
+/** A subscription row in the shape of billing's spent rule (billing/spent.ts). */
+export function spendable(r: SubscriptionRow) {
+  return {
+    expiresAt: r.expires_at,
+    dataLimitBytes: r.data_limit_bytes,
+    bytesUsed: r.bytes_used,
+    clock: r.clock,
+    validitySeconds: r.validity_seconds,
+    secondsUsed: r.seconds_used,
   };
 }
 

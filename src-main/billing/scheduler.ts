@@ -7,14 +7,15 @@ const MAX_WAIT_MS = 60_000;
 
 /**
  * Ends subscriptions on time without cron and without any RADIUS packet arriving: one timer,
- * armed for the earliest expiry, re-armed after each run and whenever a subscription activates.
+ * armed for the earliest expiry, re-armed after each run and whenever a subscription activates
+ * or a first login starts one's clock.
  */
 export function createExpiryScheduler({ clock, log, bus }: Pick<CoreDeps, 'clock' | 'log' | 'bus'>, subscriptions: Subscriptions) {
   let timer: NodeJS.Timeout | null = null;
   let running = false;
   let runs = 0;
   let lastRunAt: number | null = null;
-  let off: (() => void) | null = null;
+  let offs: Array<() => void> = [];
 
   function arm(): void {
     if (!running) return;
@@ -44,12 +45,13 @@ export function createExpiryScheduler({ clock, log, bus }: Pick<CoreDeps, 'clock
   return {
     async start() {
       running = true;
-      off = bus.on('subscription.activated', () => arm());
+      // A new expiry can be the earliest: an activation, or a first login starting a clock.
+      offs = [bus.on('subscription.activated', () => arm()), bus.on('subscription.clockStarted', () => arm())];
       tick();
     },
     async stop() {
       running = false;
-      off?.();
+      for (const off of offs.splice(0)) off();
       if (timer) clearTimeout(timer);
       timer = null;
     },

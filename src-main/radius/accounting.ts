@@ -15,6 +15,10 @@ import { createGroupCommitter, type GroupCommitter } from './groupCommit';
  * and raises charged_bytes in the same transaction. So a retransmit, a duplicate that slipped past
  * the cache (after a restart), or an older interim arriving after a newer one charges nothing twice,
  * and nothing is lost when a record is missed (the next one carries the total).
+ *
+ * Online time is charged the same way from Acct-Session-Time (as the router reports it):
+ * `charged_seconds` per session, each record charging max(0, session time − charged). After a
+ * lost Stop or an Accounting-On, time is charged up to the last record received, never guessed.
  */
 
 interface SessionRow {
@@ -23,6 +27,7 @@ interface SessionRow {
   subscription_id: number | null;
   customer_id: number | null;
   charged_bytes: number;
+  charged_seconds: number;
 }
 
 export interface AccountingStore extends AccountingSink {
@@ -39,14 +44,14 @@ export function createAccountingStore(deps: {
 }): AccountingStore {
   const { db, clock, billing } = deps;
   const find = db.prepare<[number, string], SessionRow>(
-    `SELECT id, status, subscription_id, customer_id, charged_bytes FROM sessions WHERE router_id = ? AND acct_session_id = ?`,
+    `SELECT id, status, subscription_id, customer_id, charged_bytes, charged_seconds FROM sessions WHERE router_id = ? AND acct_session_id = ?`,
   );
   const insert = db.prepare(
     `INSERT INTO sessions (router_id, acct_session_id, customer_id, subscription_id, username, mac, ip, nas_port,
                            status, started_at, updated_at, stopped_at, session_time, input_octets, output_octets,
-                           charged_bytes, terminate_cause)
+                           charged_bytes, charged_seconds, terminate_cause)
      VALUES (@routerId, @acctSessionId, @customerId, @subscriptionId, @username, @mac, @ip, @nasPort,
-             @status, @startedAt, @now, @stoppedAt, @sessionTime, @input, @output, @charged, @cause)`,
+             @status, @startedAt, @now, @stoppedAt, @sessionTime, @input, @output, @charged, @sessionTime, @cause)`,
   );
   // MAX() keeps the largest cumulative values: a reordered older record cannot lower them.
   // A stopped session stays stopped; a stale one that reports again is online again.
@@ -57,6 +62,7 @@ export function createAccountingStore(deps: {
         input_octets = MAX(input_octets, @input),
         output_octets = MAX(output_octets, @output),
         charged_bytes = MAX(charged_bytes, @charged),
+        charged_seconds = MAX(charged_seconds, @sessionTime),
         ip = COALESCE(ip, @ip),
         mac = COALESCE(mac, @mac),
         status = CASE WHEN @stop = 1 THEN 'stopped' WHEN status = 'stale' THEN 'online' ELSE status END,
@@ -113,18 +119,21 @@ export function createAccountingStore(deps: {
         startedAt: now - r.sessionTime * 1000, now, stoppedAt: stop ? now : null, sessionTime: r.sessionTime,
         input: r.inputBytes, output: r.outputBytes, charged: total, cause: r.terminateCause ?? null,
       });
-      if (total > 0 && o.subscriptionId !== null) billing.chargeUsage(o.subscriptionId, total);
+      if ((total > 0 || r.sessionTime > 0) && o.subscriptionId !== null) billing.chargeUsage(o.subscriptionId, total, r.sessionTime);
       // In memory only (the device's Accept reservation becomes this row); harmless if the batch
       // rolls back, since the retransmitted record re-creates the row.
       deps.onSessionStarted?.(o.customerId, r.mac);
       return;
     }
     const delta = total - row.charged_bytes;
+    const seconds = r.sessionTime - row.charged_seconds;
     update.run({
       id: row.id, now, sessionTime: r.sessionTime, input: r.inputBytes, output: r.outputBytes,
       charged: total, ip: r.ip ?? null, mac: r.mac, stop, cause: r.terminateCause ?? null,
     });
-    if (delta > 0 && row.subscription_id !== null) billing.chargeUsage(row.subscription_id, delta);
+    if ((delta > 0 || seconds > 0) && row.subscription_id !== null) {
+      billing.chargeUsage(row.subscription_id, Math.max(0, delta), Math.max(0, seconds));
+    }
   }
 
   const committer = createGroupCommitter(db, apply);

@@ -9,7 +9,7 @@ import type { OutAttr } from './codec';
 import { credentialsMatch } from './credentials';
 import type { AccessRequest, AuthDecision, Authorizer } from './protocol';
 import type { LoginRecord, RadiusBilling } from './billingPort';
-import { subscriptionSpent } from '../billing/spent';
+import { secondsLeft, subscriptionSpent } from '../billing/spent';
 import { isSoldAt } from '../billing/soldAt';
 import { monotonicMs } from './duplicates';
 
@@ -164,11 +164,22 @@ export function createAuthorizer(deps: {
     }
     reserve(customerId, device);
 
+    if (row.clock === 'firstLogin' && row.clockStartedAt === null) {
+      // This Accept is the first login: the validity starts now, exactly once (billing's
+      // conditional write; a concurrent login gets the expiry the first one set). If the write
+      // fails (SQLITE_BUSY in the read batch) it throws: the request is dropped and the router
+      // retries, as for a failed settlement, rather than letting the customer on without a clock.
+      row = { ...row, expiresAt: billing.startClock(row.subId), clockStartedAt: now };
+    }
+
     // The settings store keeps its values in memory (refreshed on every write), so a change of
     // interval or idle timeout applies to the very next Accept.
     const { acctInterimInterval: interimS, idleTimeout: idleS } = deps.settings.get().network;
     const attrs: OutAttr[] = [{ type: Attr.Class, value: String(row.subId) }];
-    if (row.expiresAt !== null) attrs.push({ type: Attr.SessionTimeout, value: Math.max(1, Math.ceil((row.expiresAt - now) / 1000)) });
+    // Time left (billing/spent.ts): to expiry, or the online time left of an 'onlineTime' package
+    // (capped by its use-within deadline).
+    const left = secondsLeft(row, now);
+    if (left !== null) attrs.push({ type: Attr.SessionTimeout, value: Math.max(1, Math.ceil(left)) });
     if (idleS > 0) attrs.push({ type: Attr.IdleTimeout, value: idleS });
     attrs.push({ type: Attr.AcctInterimInterval, value: interimS });
     if (row.dataLimitBytes !== null) {

@@ -1,4 +1,5 @@
 import type { LoginRecord } from '../billing/loginRead';
+import type { SubscriptionLimits } from '../billing';
 
 export type { LoginRecord } from '../billing/loginRead';
 
@@ -10,8 +11,15 @@ export type { LoginRecord } from '../billing/loginRead';
 export interface RadiusBilling {
   /** Ends expired/exhausted subscriptions, promotes a queued one; the active one's id or null. */
   settle(customerId: number): { id: number } | null;
-  /** Adds usage; may end the subscription (exhausted), promote the next and emit bus events. */
-  chargeUsage(subscriptionId: number, bytes: number): void;
+  /**
+   * Adds usage (bytes, and online seconds for 'onlineTime' packages); may end the subscription
+   * (exhausted, or online time used up), promote the next and emit bus events.
+   */
+  chargeUsage(subscriptionId: number, bytes: number, seconds?: number): void;
+  /** An Accept is going out: a 'firstLogin' subscription starts its validity (once). Its expiry. */
+  startClock(subscriptionId: number): number | null;
+  /** The active subscription's limits now (for a CoA after a top-up), or null. */
+  activeLimits(subscriptionId: number): SubscriptionLimits | null;
   /** Binds a device MAC to the customer (idempotent). Throws when the MAC is someone else's. */
   bindDevice(customerId: number, mac: string): void;
 

@@ -44,8 +44,47 @@ interface SessionRow {
   status: string;
 }
 
+/** The RADIUS router entry a dynamic-authorization request goes to (routers.ts's shape). */
+export interface DynamicAuthTarget {
+  nasIp: string;
+  coaPort: number;
+  secret: Buffer;
+}
+
+/** An exchange's answer: the reply code (null: no answer after every try) and its Error-Cause. */
+export interface ExchangeResult {
+  code: number | null;
+  errorCause?: number;
+  tries: number;
+}
+
+/**
+ * How a Disconnect- or CoA-Request names the hotspot session: User-Name, Framed-IP-Address and
+ * Acct-Session-Id (reference §1.5), plus NAS-IP-Address, Calling-Station-Id and Event-Timestamp.
+ */
+export function sessionIdentity(
+  nasIp: string,
+  s: { acct_session_id: string; username: string | null; ip: string | null; mac: string | null },
+  now: number,
+): OutAttr[] {
+  const attrs: OutAttr[] = [
+    { type: Attr.NasIpAddress, value: { ip: nasIp } },
+    { type: Attr.AcctSessionId, value: s.acct_session_id },
+    { type: Attr.EventTimestamp, value: Math.floor(now / 1000) },
+  ];
+  if (s.username) attrs.push({ type: Attr.UserName, value: s.username });
+  if (s.ip && net.isIPv4(s.ip)) attrs.push({ type: Attr.FramedIpAddress, value: { ip: s.ip } });
+  if (s.mac) attrs.push({ type: Attr.CallingStationId, value: s.mac });
+  return attrs;
+}
+
 export interface Disconnector {
   start(): Promise<void>;
+  /**
+   * One RFC 5176 request (Disconnect or CoA) to a router, with retransmits, over the same socket
+   * and identifier space: the CoA client (radius/coa.ts) sends through here.
+   */
+  request(code: typeof Code.DisconnectRequest | typeof Code.CoaRequest, to: DynamicAuthTarget, attrs: OutAttr[]): Promise<ExchangeResult>;
   stop(): Promise<void>;
   disconnectSession(sessionId: number, reason: string): Promise<DisconnectResult>;
   disconnectWhere(sel: { subscriptionId: number } | { customerId: number }, reason: string): Promise<DisconnectResult[]>;
@@ -80,7 +119,7 @@ export function createDisconnector(deps: {
 
   let socket: dgram.Socket | null = null;
   // Identifier → waiter. One socket, so at most 256 requests in flight; more wait for a free id.
-  const waiting = new Map<number, { authenticator: Buffer; secret: Buffer; done: (code: number | null, errorCause?: number) => void }>();
+  const waiting = new Map<number, { authenticator: Buffer; secret: Buffer; replies: number[]; done: (code: number | null, errorCause?: number) => void }>();
   const idQueue: Array<() => void> = [];
   let nextId = crypto.randomInt(256);
   const running = new Map<number, Promise<DisconnectResult>>();
@@ -107,18 +146,26 @@ export function createDisconnector(deps: {
     if (typeof p === 'string') return;
     const w = waiting.get(p.identifier);
     if (!w) return;
-    if (p.code !== Code.DisconnectAck && p.code !== Code.DisconnectNak) return;
+    // Only the answers to the request sent on this identifier (a Disconnect's, or a CoA's).
+    if (!w.replies.includes(p.code)) return;
     // Only the router holding the secret can produce a valid Response Authenticator.
     if (!verifyResponseAuthenticator(p.raw, w.authenticator, w.secret)) return;
     w.done(p.code, getInt(p, Attr.ErrorCause));
   }
 
   /** Sends one request with retransmits; resolves with the reply code or null on timeout. */
-  async function exchange(host: string, port: number, secret: Buffer, attrs: OutAttr[]): Promise<{ code: number | null; errorCause?: number; tries: number }> {
+  async function exchange(
+    code: typeof Code.DisconnectRequest | typeof Code.CoaRequest,
+    host: string,
+    port: number,
+    secret: Buffer,
+    attrs: OutAttr[],
+  ): Promise<ExchangeResult> {
     const s = socket;
     if (!s) return { code: null, tries: 0 };
     const id = await acquireId();
-    const { packet } = encodePacket(Code.DisconnectRequest, id, Buffer.alloc(16), attrs);
+    const replies: number[] = code === Code.CoaRequest ? [Code.CoaAck, Code.CoaNak] : [Code.DisconnectAck, Code.DisconnectNak];
+    const { packet } = encodePacket(code, id, Buffer.alloc(16), attrs);
     signRequest(packet, -1, secret);
     let tries = 0;
     try {
@@ -128,11 +175,11 @@ export function createDisconnector(deps: {
           if (timer) clearTimeout(timer);
           resolve({ code, errorCause, tries });
         };
-        waiting.set(id, { authenticator: packet.subarray(4, 20), secret, done: finish });
+        waiting.set(id, { authenticator: packet.subarray(4, 20), secret, replies, done: finish });
         const send = () => {
           if (tries >= attempts || socket !== s) return finish(null);
           tries++;
-          counters.disconnects.sent++;
+          if (code === Code.DisconnectRequest) counters.disconnects.sent++;
           // A retransmit is the identical datagram (same id and authenticator), as RFC 5080 asks.
           s.send(packet, port, host, (err) => err && log.warn({ err: err.message, host }, 'radius: disconnect send failed'));
           timer = setTimeout(send, timeoutMs);
@@ -157,15 +204,8 @@ export function createDisconnector(deps: {
       outcome = 'failed';
       detail = 'router removed or its secret unreadable';
     } else {
-      const attrs: OutAttr[] = [
-        { type: Attr.NasIpAddress, value: { ip: router.nasIp } },
-        { type: Attr.AcctSessionId, value: s.acct_session_id },
-        { type: Attr.EventTimestamp, value: Math.floor(clock.now() / 1000) },
-      ];
-      if (s.username) attrs.push({ type: Attr.UserName, value: s.username });
-      if (s.ip && net.isIPv4(s.ip)) attrs.push({ type: Attr.FramedIpAddress, value: { ip: s.ip } });
-      if (s.mac) attrs.push({ type: Attr.CallingStationId, value: s.mac });
-      const r = await exchange(normalizeIp(router.nasIp), router.coaPort, router.secret, attrs);
+      const attrs = sessionIdentity(router.nasIp, s, clock.now());
+      const r = await exchange(Code.DisconnectRequest, normalizeIp(router.nasIp), router.coaPort, router.secret, attrs);
       tries = r.tries;
       if (r.code === Code.DisconnectAck) {
         counters.disconnects.acked++;
@@ -245,6 +285,7 @@ export function createDisconnector(deps: {
       if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
     },
     disconnectSession,
+    request: (code, to, attrs) => exchange(code, normalizeIp(to.nasIp), to.coaPort, to.secret, attrs),
     disconnectWhere(sel, reason) {
       const rows = 'subscriptionId' in sel ? onlineBySub.all(sel.subscriptionId) : onlineByCustomer.all(sel.customerId);
       return Promise.all(rows.map((r) => disconnectSession(r.id, reason)));

@@ -11,11 +11,13 @@ import { createProtocol } from './protocol';
 import { createUdpListener } from './transport';
 import { createReadBatch } from '../db/readBatch';
 import { createDisconnector, type KickViaApi } from './disconnect';
+import { createCoaSender, type CoaLimitBasis } from './coa';
 import { createQueries, type AuthLogFilter, type LastLogin, type SessionFilter } from './queries';
 import type { RadiusBilling } from './billingPort';
 import type { RouterStore } from '../routers';
 
 export type { KickViaApi, KickMatch } from './disconnect';
+export type { CoaLimitBasis, CoaResult } from './coa';
 export type { RadiusBilling } from './billingPort';
 export type { LastLogin } from './queries';
 
@@ -35,6 +37,8 @@ export interface RadiusServerDeps extends CoreDeps {
   /** Disconnect-Request timeout per try and tries (tests shorten them). */
   disconnectTimeoutMs?: number;
   disconnectAttempts?: number;
+  /** How a CoA's limits count (reference §1.5 [U]; radius/coa.ts). Default 'sessionStart'. */
+  coaLimitBasis?: CoaLimitBasis;
 }
 
 /**
@@ -87,6 +91,8 @@ export function createRadiusServer(deps: RadiusServerDeps) {
     timeoutMs: deps.disconnectTimeoutMs, attempts: deps.disconnectAttempts,
   });
 
+  const coa = createCoaSender({ db, clock, log, routers, billing: deps.billing, disconnector, basis: deps.coaLimitBasis });
+
   let housekeeping: NodeJS.Timeout | null = null;
   let lastPrune = 0;
   const unsubscribe: Array<() => void> = [];
@@ -136,6 +142,10 @@ export function createRadiusServer(deps: RadiusServerDeps) {
         bus.on('routers.changed', () => routers.reload()),
         bus.on('subscription.ended', (e) => disconnectInBackground({ subscriptionId: e.subscriptionId }, e.reason)),
         bus.on('customer.disabled', (e) => disconnectInBackground({ customerId: e.customerId }, 'disabled')),
+        // A top-up: online sessions get the new limits (CoA; a refusal falls back to Disconnect).
+        bus.on('subscription.toppedUp', (e) => {
+          coa.sendLimits(e.subscriptionId).catch((err) => onError(err, 'coa'));
+        }),
       );
       const everyMs = Math.max(5_000, (settings.get().network.acctInterimInterval * 1000) / 2);
       housekeeping = setInterval(runHousekeeping, everyMs);
@@ -183,6 +193,8 @@ export function createRadiusServer(deps: RadiusServerDeps) {
       authLog.flush();
       return queries.listAuthLog(f);
     },
+    /** Sends a subscription's current limits to its online sessions (also done after a top-up). */
+    sendLimits: (subscriptionId: number) => coa.sendLimits(subscriptionId),
     /** Owner's "kick": Disconnect-Request, falling back to the RouterOS API. */
     kick: (sessionId: number): Promise<KickResult> => disconnector.disconnectSession(sessionId, 'admin_kick'),
     /** Closes sessions silent for 3 interim intervals now (the timer does it periodically). */

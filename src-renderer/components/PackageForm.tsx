@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Package } from '../../src-shared/domain';
+import type { Package, PackageClock, PackageRepeat } from '../../src-shared/domain';
+import { formatClock } from '../../src-shared/format';
 import { parseTaka } from '../../src-shared/units';
 import { useSubmit } from '../formErrors';
 import {
@@ -10,7 +11,17 @@ import { useRoutersStore } from '../stores/routersStore';
 import { Banner } from './Banner';
 import { Field } from './Field';
 
-const FIELDS = ['name', 'price', 'validitySeconds', 'dataLimitBytes', 'downloadBps', 'uploadBps', 'devices', 'routerIds', 'zoneIds'] as const;
+const FIELDS = [
+  'name', 'price', 'validitySeconds', 'dataLimitBytes', 'downloadBps', 'uploadBps', 'devices', 'routerIds', 'zoneIds',
+  'clock', 'useWithinSeconds', 'onRepeat',
+] as const;
+
+/** What each clock means to the owner, under the select. */
+const CLOCK_HINTS: Record<PackageClock, string> = {
+  purchase: 'Validity counts from the moment it is sold (or starts after the current package).',
+  firstLogin: 'Validity starts at the customer’s first login: good for cards sold in advance.',
+  onlineTime: 'Only time online counts; the validity is the online time it gives.',
+};
 
 interface PackageFormProps {
   editing: Package | null;
@@ -33,6 +44,11 @@ export function PackageForm({ editing, onDone }: PackageFormProps) {
   const [up, setUp] = useState(editing ? bpsToMbps(editing.uploadBps) : '');
   const [devices, setDevices] = useState(String(editing?.devices ?? 1));
   const [routerIds, setRouterIds] = useState<number[]>(editing?.routerIds ?? []);
+  const [clock, setClock] = useState<PackageClock>(editing?.clock ?? 'purchase');
+  const w = fromSeconds(editing?.useWithinSeconds ?? null);
+  const [useWithin, setUseWithin] = useState(w.value);
+  const [useWithinUnit, setUseWithinUnit] = useState<TimeUnit>(editing?.useWithinSeconds ? w.unit : 'days');
+  const [onRepeat, setOnRepeat] = useState<PackageRepeat>(editing?.onRepeat ?? 'queue');
   const { busy, errors, submit, clear } = useSubmit(FIELDS);
 
   useEffect(() => {
@@ -50,6 +66,11 @@ export function PackageForm({ editing, onDone }: PackageFormProps) {
     const bytes = toBytes(data, dataUnit);
     if (bytes === 'bad') local.dataLimitBytes = `Enter a number of ${dataUnit}, or leave it empty for unlimited data.`;
     if (seconds === null && bytes === null) local.validitySeconds = 'Give a validity, a data limit, or both.';
+    if (clock !== 'purchase' && seconds === null) {
+      local.validitySeconds = clock === 'onlineTime' ? 'Give the online time this package gives.' : 'Give a validity: it starts at the first login.';
+    }
+    const within = clock === 'onlineTime' ? toSeconds(useWithin, useWithinUnit) : null;
+    if (within === 'bad') local.useWithinSeconds = `Enter a number of ${useWithinUnit}, or leave it empty for no overall limit.`;
     const downBps = mbpsToBps(down);
     if (downBps === 'bad') local.downloadBps = 'Enter a speed in Mbps, such as 5 or 0.5 (empty = unlimited).';
     const upBps = mbpsToBps(up);
@@ -66,6 +87,9 @@ export function PackageForm({ editing, onDone }: PackageFormProps) {
       uploadBps: typeof upBps === 'number' ? upBps : 0,
       devices: dev,
       routerIds,
+      clock,
+      useWithinSeconds: typeof within === 'number' ? within : null,
+      onRepeat,
     };
     const saved = await submit(local, () => (editing ? update({ id: editing.id, ...fields }) : create(fields)));
     if (saved) onDone();
@@ -76,6 +100,7 @@ export function PackageForm({ editing, onDone }: PackageFormProps) {
       <h2>{editing ? `Edit ${editing.name}` : 'New package'}</h2>
       {editing ? <p className="muted">Changes apply to new sales only; packages already sold keep their terms.</p> : null}
       {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
+      <p className="muted">Customer type: Hotspot</p>
       <div className="form-grid">
         <Field label="Name" error={errors.fields.name} className="span-2">
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="1 Day 5 Mbps" maxLength={100} />
@@ -86,7 +111,20 @@ export function PackageForm({ editing, onDone }: PackageFormProps) {
         <Field label="Devices at once" error={errors.fields.devices}>
           <input inputMode="numeric" value={devices} onChange={(e) => setDevices(e.target.value)} />
         </Field>
-        <Field label="Validity" error={errors.fields.validitySeconds} hint="Empty = no time limit">
+        <Field label="Clock" error={errors.fields.clock} hint={CLOCK_HINTS[clock]} className="span-2">
+          <select value={clock} onChange={(e) => setClock(e.target.value as PackageClock)} aria-label="Clock">
+            {(['purchase', 'firstLogin', 'onlineTime'] as const).map((c) => (
+              <option key={c} value={c}>
+                {formatClock(c)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          label={clock === 'onlineTime' ? 'Online time' : 'Validity'}
+          error={errors.fields.validitySeconds}
+          hint={clock === 'purchase' ? 'Empty = no time limit' : undefined}
+        >
           <div className="input-unit">
             <input inputMode="decimal" value={validity} onChange={(e) => setValidity(e.target.value)} placeholder="1" aria-label="Validity" />
             <select value={validityUnit} onChange={(e) => setValidityUnit(e.target.value as TimeUnit)} aria-label="Validity unit">
@@ -95,6 +133,17 @@ export function PackageForm({ editing, onDone }: PackageFormProps) {
             </select>
           </div>
         </Field>
+        {clock === 'onlineTime' ? (
+          <Field label="Use within" error={errors.fields.useWithinSeconds} hint="From activation. Empty = no overall limit">
+            <div className="input-unit">
+              <input inputMode="decimal" value={useWithin} onChange={(e) => setUseWithin(e.target.value)} placeholder="30" aria-label="Use within" />
+              <select value={useWithinUnit} onChange={(e) => setUseWithinUnit(e.target.value as TimeUnit)} aria-label="Use within unit">
+                <option value="hours">hours</option>
+                <option value="days">days</option>
+              </select>
+            </div>
+          </Field>
+        ) : null}
         <Field label="Data limit" error={errors.fields.dataLimitBytes} hint="Empty = unlimited data">
           <div className="input-unit">
             <input inputMode="decimal" value={data} onChange={(e) => setData(e.target.value)} placeholder="Unlimited" aria-label="Data limit" />
@@ -109,6 +158,17 @@ export function PackageForm({ editing, onDone }: PackageFormProps) {
         </Field>
         <Field label="Upload speed (Mbps)" error={errors.fields.uploadBps} hint="Empty = unlimited">
           <input inputMode="decimal" value={up} onChange={(e) => setUp(e.target.value)} placeholder="2" />
+        </Field>
+        <Field
+          label="Bought again while active"
+          error={errors.fields.onRepeat}
+          hint={onRepeat === 'topUp' ? 'Adds its time and data to the active one at once.' : 'Starts when the current one ends.'}
+          className="span-2"
+        >
+          <select value={onRepeat} onChange={(e) => setOnRepeat(e.target.value as PackageRepeat)} aria-label="On repeat">
+            <option value="queue">Queue after the current one</option>
+            <option value="topUp">Top up the active one</option>
+          </select>
         </Field>
       </div>
       {routers.routers.length > 0 ? (

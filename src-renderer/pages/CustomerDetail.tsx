@@ -9,9 +9,8 @@ import { PageHeader } from '../components/PageHeader';
 import { SellForm } from '../components/SellForm';
 import { StatusBadge } from '../components/StatusBadge';
 import { useSubmit } from '../formErrors';
-import { formatData, formatDateTime, formatTaka } from '../../src-shared/format';
+import { describeTimeLeft, formatClock, formatData, formatDateTime, formatTaka } from '../../src-shared/format';
 import { useShopTimeZone } from '../shopTime';
-import { formatDuration } from '../../src-shared/units';
 import { useCustomersStore } from '../stores/customersStore';
 
 export function CustomerDetail({ id }: { id: number }) {
@@ -103,9 +102,11 @@ function usage(s: Subscription): string {
 }
 
 function left(s: Subscription): string {
-  if (s.status !== 'active') return '—';
+  // "starts at first login" is worth saying for a queued card too.
+  const time = describeTimeLeft(s);
+  if (s.status !== 'active') return s.status === 'queued' && time ? time : '—';
   const parts = [];
-  if (s.secondsLeft != null) parts.push(formatDuration(s.secondsLeft));
+  if (time) parts.push(time);
   if (s.bytesLeft != null) parts.push(formatData(s.bytesLeft));
   return parts.join(' · ') || 'Unlimited';
 }
@@ -141,7 +142,10 @@ function Subscriptions({ c, onError }: { c: Customer; onError(msg: string | null
                 </td>
                 <td className="num">{formatTaka(s.price)}</td>
                 <td>{formatDateTime(s.startsAt, tz)}</td>
-                <td>{formatDateTime(s.expiresAt, tz)}</td>
+                <td>
+                  {s.expiresAt == null && s.clock === 'firstLogin' && s.clockStartedAt == null ? 'At first login + validity' : formatDateTime(s.expiresAt, tz)}
+                  {s.clock !== 'purchase' ? <div className="muted">{formatClock(s.clock)}</div> : null}
+                </td>
                 <td>{usage(s)}</td>
                 <td>{left(s)}</td>
                 <td className="row-actions">

@@ -5,7 +5,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { PackageForm } from '../components/PackageForm';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
-import { formatDataLimit, formatSpeed, formatTaka, formatValidity } from '../../src-shared/format';
+import { formatClock, formatDataLimit, formatSpeed, formatTaka, formatValidity } from '../../src-shared/format';
 import { usePackagesStore } from '../stores/packagesStore';
 import { useRole } from '../stores/authStore';
 
@@ -50,6 +50,7 @@ export function PackagesPage() {
                 <th>Name</th>
                 <th className="num">Price</th>
                 <th>Validity</th>
+                <th>Clock</th>
                 <th>Data</th>
                 <th>Speed</th>
                 <th className="num">Devices</th>
@@ -62,7 +63,12 @@ export function PackagesPage() {
                 <tr key={p.id}>
                   <td className="strong">{p.name}</td>
                   <td className="num">{formatTaka(p.price)}</td>
-                  <td>{formatValidity(p.validitySeconds)}</td>
+                  <td>{p.clock === 'onlineTime' && p.validitySeconds != null ? `${formatValidity(p.validitySeconds)} online` : formatValidity(p.validitySeconds)}</td>
+                  <td>
+                    {formatClock(p.clock)}
+                    {p.useWithinSeconds != null ? <div className="muted">use within {formatValidity(p.useWithinSeconds)}</div> : null}
+                    {p.onRepeat === 'topUp' ? <div className="muted">tops up when bought again</div> : null}
+                  </td>
                   <td>{formatDataLimit(p.dataLimitBytes)}</td>
                   <td>{formatSpeed(p)}</td>
                   <td className="num">{p.devices}</td>

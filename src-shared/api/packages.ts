@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query, id, paisa, name } from './def';
-import type { Package } from '../domain';
+import { packageClocks, packageRepeats, type Package } from '../domain';
 
 const bps = z.number().int().nonnegative().max(100_000_000_000);
 const packageFields = {
@@ -13,6 +13,12 @@ const packageFields = {
   devices: z.number().int().min(1).max(100).optional(),
   routerIds: z.array(id).optional(),
   zoneIds: z.array(id).optional(),
+  /** When validity counts; default 'purchase'. 'onlineTime' and 'firstLogin' need validitySeconds. */
+  clock: z.enum(packageClocks).optional(),
+  /** 'onlineTime' only: overall limit in seconds from activation. */
+  useWithinSeconds: z.number().int().positive().max(10 * 365 * 86400).nullable().optional(),
+  /** Buying it again while it is active: 'queue' (default) or 'topUp'. */
+  onRepeat: z.enum(packageRepeats).optional(),
 };
 
 /** Packages the shop sells: price, validity and/or data, speeds, devices, where sold. */

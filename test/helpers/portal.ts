@@ -10,7 +10,8 @@ import { createPortalApp, packagesForRouter, type PortalBranding, type PortalDep
 export function pkg(over: Partial<Package> & { id: number; name: string }): Package {
   return {
     customerType: 'hotspot', price: 3000, validitySeconds: 86_400, dataLimitBytes: null, downloadBps: 5_000_000, uploadBps: 2_000_000,
-    devices: 1, routerIds: [], zoneIds: [], active: true, rateLimit: '2M/5M', createdAt: 0, updatedAt: 0, ...over,
+    devices: 1, routerIds: [], zoneIds: [], clock: 'purchase', useWithinSeconds: null, onRepeat: 'queue', active: true, rateLimit: '2M/5M',
+    createdAt: 0, updatedAt: 0, ...over,
   };
 }
 

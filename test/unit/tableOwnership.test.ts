@@ -23,6 +23,7 @@ const OWNERS: Record<string, string> = {
   package_routers: 'billing/',
   package_zones: 'billing/',
   subscriptions: 'billing/',
+  subscription_topups: 'billing/',
   payments: 'billing/',
   vouchers: 'billing/',
   voucher_batches: 'billing/',

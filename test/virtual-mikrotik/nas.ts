@@ -10,7 +10,9 @@ import { encryptUserPassword } from '../../src-main/radius/crypto';
  * §1.4: Calling-Station-Id MAC, Called-Station-Id = hotspot server name, 8-hex Acct-Session-Id,
  * NAS-Port-Type Wireless-802.11, Mikrotik-Host-IP, WISPr location, Message-Authenticator) and
  * obeys Disconnect-Request on its CoA port: ACK plus an Accounting Stop (Admin-Reset) for a
- * session it has, NAK (Error-Cause 503) for one it has not.
+ * session it has, NAK (Error-Cause 503) for one it has not. A CoA-Request for a session it has
+ * is applied (the session's limits change) and ACKed; `coaRequestMode: 'nak'` refuses CoA while
+ * still obeying Disconnect (a router that cannot change a hotspot session's limits).
  */
 const radius = loadVendorDictionaries();
 
@@ -28,6 +30,8 @@ export interface NasOptions {
   tries?: number;
   /** How to answer Disconnect-Requests: obey (ACK + Stop), nak everything, or ignore (no answer). */
   coaMode?: 'obey' | 'nak' | 'ignore';
+  /** How to answer CoA-Requests; defaults to coaMode. */
+  coaRequestMode?: 'obey' | 'nak' | 'ignore';
 }
 
 export type LoginMethod = 'pap' | 'chap' | 'mac';
@@ -59,6 +63,20 @@ export interface NasSession {
   output: bigint;
   time: number;
   stopped: boolean;
+  /** Limits a CoA-Request set on this session (tests read them). */
+  limits?: { sessionTimeout?: number; totalLimit?: bigint; rateLimit?: string };
+}
+
+/** Limits a RADIUS message carries (Access-Accept or CoA-Request), decoded by node-radius. */
+export function limitsOf(attributes: Record<string, any>): NonNullable<NasSession['limits']> {
+  const vsa = (attributes['Vendor-Specific'] ?? {}) as Record<string, any>;
+  const out: NonNullable<NasSession['limits']> = {};
+  if (attributes['Session-Timeout'] !== undefined) out.sessionTimeout = attributes['Session-Timeout'] as number;
+  if (vsa['Mikrotik-Total-Limit'] !== undefined) {
+    out.totalLimit = BigInt(vsa['Mikrotik-Total-Limit'] as number) + (BigInt((vsa['Mikrotik-Total-Limit-Gigawords'] as number | undefined) ?? 0) << 32n);
+  }
+  if (vsa['Mikrotik-Rate-Limit'] !== undefined) out.rateLimit = vsa['Mikrotik-Rate-Limit'] as string;
+  return out;
 }
 
 export interface ReceivedDisconnect {
@@ -76,6 +94,9 @@ export class VirtualNas {
   readonly sessions = new Map<string, NasSession>();
   readonly disconnects: ReceivedDisconnect[] = [];
   private disconnectWaiters: Array<(d: ReceivedDisconnect) => void> = [];
+  /** CoA-Requests received, answered per coaRequestMode. */
+  readonly coas: ReceivedDisconnect[] = [];
+  private coaWaiters: Array<(d: ReceivedDisconnect) => void> = [];
   /** Datagrams sent, including retransmits (tests count them). */
   sent = 0;
 
@@ -88,6 +109,7 @@ export class VirtualNas {
       tries: 3,
       coaMode: 'obey',
       ...opts,
+      coaRequestMode: opts.coaRequestMode ?? opts.coaMode ?? 'obey',
     };
   }
 
@@ -293,6 +315,11 @@ export class VirtualNas {
     return new Promise((resolve) => this.disconnectWaiters.push(resolve));
   }
 
+  /** Resolves with the next CoA-Request received (already answered per coaRequestMode). */
+  nextCoa(): Promise<ReceivedDisconnect> {
+    return new Promise((resolve) => this.coaWaiters.push(resolve));
+  }
+
   private onCoa(msg: Buffer, rinfo: dgram.RemoteInfo): void {
     let d: DecodedPacket;
     try {
@@ -301,11 +328,15 @@ export class VirtualNas {
     } catch {
       return;
     }
-    if (d.code !== 'Disconnect-Request') return;
+    if (d.code !== 'Disconnect-Request' && d.code !== 'CoA-Request') return;
     const sid = d.attributes['Acct-Session-Id'] as string | undefined;
     const s = sid ? this.sessions.get(sid) : undefined;
     // A hotspot needs the session named precisely: the IP must match too when given.
     const matches = !!s && (!d.attributes['Framed-IP-Address'] || d.attributes['Framed-IP-Address'] === s.ip);
+    if (d.code === 'CoA-Request') {
+      this.onCoaRequest(d, rinfo, matches ? s : undefined);
+      return;
+    }
     let answered: ReceivedDisconnect['answered'] = 'ignored';
     if (this.opts.coaMode !== 'ignore') {
       const ack = this.opts.coaMode === 'obey' && matches;
@@ -322,5 +353,26 @@ export class VirtualNas {
     const rec = { attributes: d.attributes, answered };
     this.disconnects.push(rec);
     for (const w of this.disconnectWaiters.splice(0)) w(rec);
+  }
+
+  /** CoA-Request: apply the new limits to the session and ACK, or NAK / ignore per the mode. */
+  private onCoaRequest(d: DecodedPacket, rinfo: dgram.RemoteInfo, s: NasSession | undefined): void {
+    let answered: ReceivedDisconnect['answered'] = 'ignored';
+    const mode = this.opts.coaRequestMode;
+    if (mode !== 'ignore') {
+      const ack = mode === 'obey' && !!s;
+      const reply = radius.encode_response({
+        packet: d,
+        code: ack ? 'CoA-ACK' : 'CoA-NAK',
+        secret: this.opts.secret,
+        attributes: ack ? [] : [['Error-Cause', 503]],
+      });
+      this.coa?.send(reply, rinfo.port, rinfo.address);
+      answered = ack ? 'ack' : 'nak';
+      if (ack && s) s.limits = { ...s.limits, ...limitsOf(d.attributes) };
+    }
+    const rec = { attributes: d.attributes, answered };
+    this.coas.push(rec);
+    for (const w of this.coaWaiters.splice(0)) w(rec);
   }
 }
