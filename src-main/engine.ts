@@ -359,15 +359,15 @@ export async function createEngine(config: EngineConfig, opts: EngineOptions = {
       if (reloading) return reloading.catch(() => {}).then(() => core.stop());
       return core.stop();
     },
-    async call(method: string, input: unknown): Promise<ApiReply<unknown>> {
+    async call(method: string, input: unknown, caller?: Caller): Promise<ApiReply<unknown>> {
       while (reloading) await reloading.catch(() => {});
       const before = core;
-      const reply = await before.call(method, input);
+      const reply = await before.call(method, input, caller);
       // A command that replaced the database (a restore) is audited in the database now in use;
       // the one it ran against was closed and kept aside.
       if (core !== before && reply.ok && isMethod(method) && contract[method].kind === 'command') {
         try {
-          core.admin.record(method, input);
+          core.admin.record(method, input, caller?.actor ?? 'desktop');
         } catch (err) {
           log.warn({ err, method }, 'audit log write failed');
         }

@@ -99,7 +99,7 @@ describe('server lifecycle', () => {
     const timers = count(['Timeout']);
     const config = testConfig();
     const s = await startServer(config, { log: silentLogger() });
-    expect(count(SOCKETS)).toBe(sockets + 4); // admin HTTP, RADIUS auth + acct, the Disconnect-Request client
+    expect(count(SOCKETS)).toBe(sockets + 5); // admin HTTP, the portal, RADIUS auth + acct, the Disconnect/CoA client
     const r = await fetch(`${s.adminUrl}api/packages.list`, { method: 'POST', headers: { authorization: `Bearer ${s.token}` } });
     expect(r.status).toBe(200);
     await s.close();
