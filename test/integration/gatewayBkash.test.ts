@@ -159,12 +159,25 @@ describe('bKash complete (execute once)', () => {
     const r = await rig();
     const { reference } = await started(r);
     r.fake.pay(reference, 'success');
-    r.fake.next('execute', { http: 502 }, { statusCode: '9999', statusMessage: 'System Error' });
+    r.fake.next('execute', { http: 502 }, { statusCode: '9999', statusMessage: 'System Error' }, { http: 403, body: '{"message":"Forbidden"}' });
+    expect(await r.gw.complete(r.ctx, reference, {})).toEqual({ state: 'pending', why: 'unreachable' });
     expect(await r.gw.complete(r.ctx, reference, {})).toEqual({ state: 'pending', why: 'unreachable' });
     expect(await r.gw.complete(r.ctx, reference, {})).toEqual({ state: 'pending', why: 'unreachable' });
     const closed = await closedPortUrl();
     expect(await r.gw.complete({ ...r.ctx, baseUrl: closed }, reference, {})).toEqual({ state: 'pending', why: 'unreachable' });
     expect(await r.gw.query({ ...r.ctx, baseUrl: closed }, reference)).toEqual({ state: 'pending', why: 'unreachable' });
+  });
+
+  it('a held token grant or create: start says "did not answer in time", complete stays pending/timeout', async () => {
+    const r = await rig({}, { timeoutMs: 200 });
+    r.fake.next('create', 'holdBefore');
+    await expect(r.gw.start(r.ctx, checkout())).rejects.toMatchObject({ code: 'PAYMENT_FAILED', message: expect.stringContaining('did not answer in time') });
+    const { reference } = await started(r);
+    r.fake.pay(reference, 'success');
+    r.fake.expireTokens();
+    r.fake.next('grant', 'holdBefore');
+    expect(await r.gw.complete(r.ctx, reference, {})).toEqual({ state: 'pending', why: 'timeout' });
+    expect(r.fake.payments.get(reference)!.status).toBe('Authorized'); // execute never reached bKash
   });
 
   it('a different amount is reported as bKash says it (the flow holds it for review)', async () => {
@@ -206,6 +219,14 @@ describe('bKash token cache', () => {
     expect(r.fake.count('grant')).toBe(3);
     expect(r.fake.count('create')).toBe(3);
     expect(r.fake.count('query')).toBe(statusCalls);
+  });
+
+  it('calls that arrive together with no token share one grant', async () => {
+    const r = await rig();
+    const reference = 'TR0011none';
+    await Promise.all([r.gw.query(r.ctx, reference), r.gw.query(r.ctx, reference), r.gw.start(r.ctx, checkout())]);
+    expect(r.fake.count('grant')).toBe(1);
+    expect(r.fake.count('query')).toBe(2);
   });
 
   it('an expired refresh token falls back to a grant; new credentials never reuse the old token', async () => {
@@ -281,7 +302,7 @@ describe('bKash secrets', () => {
     await r.gw.query(r.ctx, reference);
     r.clock.now += 56 * 60_000;
     const echoed = `Invalid secret ${r.fake.credentials.appSecret} for ${r.fake.credentials.password}`;
-    r.fake.next('create', { statusCode: '2001', statusMessage: echoed });
+    r.fake.next('create', { statusCode: '2099', statusMessage: echoed }); // a code without our own words: bKash's text is used
     const err = await r.gw.start(r.ctx, checkout()).catch((e: Error) => e);
     await r.gw.test({ ...r.ctx, credentials: { ...r.ctx.credentials, appSecret: 'wrong-secret-xyz' } });
     log.flush();
@@ -293,7 +314,7 @@ describe('bKash secrets', () => {
       expect(text).not.toContain(secret);
       expect(String((err as Error).message)).not.toContain(secret);
     }
-    expect((err as Error).message).toContain('app key');
+    expect((err as Error).message).toContain('bKash said: Invalid secret *** for ***');
   });
 });
 
