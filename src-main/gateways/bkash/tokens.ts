@@ -69,10 +69,10 @@ export function createTokenCache(log: Logger): TokenCache {
       const expiresIn = Number(reply.body.expires_in);
       const life = Number.isFinite(expiresIn) && expiresIn > 0 ? Math.min(TOKEN_CACHE_MS, expiresIn * 1000 - EXPIRY_MARGIN_MS) : TOKEN_CACHE_MS;
       entries.set(key, { idToken, refreshToken: fieldText(reply.body.refresh_token) || null, validUntil: ctx.now() + Math.max(0, life) });
-      log.info({ gateway: 'bkash', op }, 'bKash token obtained');
+      log.info({ op }, 'bKash token obtained');
       return { ok: true, idToken };
     }
-    log.warn({ gateway: 'bkash', op, outcome: reply.kind, bkashCode: reply.kind === 'error' ? reply.code : undefined }, 'bKash token request failed');
+    log.warn({ op, outcome: reply.kind, bkashCode: reply.kind === 'error' ? reply.code : undefined }, 'bKash token request failed');
     if (reply.kind === 'timeout') return { ok: false, kind: 'timeout', message: `bKash did not answer the token request within ${Math.round(ctx.timeoutMs / 100) / 10} s.` };
     if (reply.kind === 'unreachable') return { ok: false, kind: 'unreachable', message: reply.message };
     if (reply.kind === 'denied') return { ok: false, kind: 'refused', message: `bKash refused the username, password, app key or app secret (HTTP ${reply.status}). Check them in Settings → Payments.` };
