@@ -107,7 +107,7 @@ describe('Nagad start: initialize → complete', () => {
   it('an unreachable gateway fails start with a plain reason', async () => {
     const { ctx, gw, fake } = await rig();
     await fake.stop();
-    await expect(gw.start(ctx, checkout())).rejects.toMatchObject({ code: 'PAYMENT_FAILED', message: expect.stringContaining('could not be reached (ECONNREFUSED)') });
+    await expect(gw.start(ctx, checkout())).rejects.toMatchObject({ code: 'PAYMENT_FAILED', message: expect.stringContaining('could not be reached (') });
   });
 });
 
