@@ -41,6 +41,8 @@ export interface CheckoutRequest {
   notifyUrl: string | null;
   /** Shown on the gateway's page ("1 day 5 Mbps — Rahim WiFi"). */
   description: string;
+  /** The phone's IP on our LAN, when the flow knows it (Nagad's X-KM-IP-V4 header); optional. */
+  customerIp?: string;
 }
 
 export interface CheckoutStarted {
@@ -64,6 +66,8 @@ export type GatewayVerdict =
       invoiceNo: string;
       /** The wallet's transaction id (bKash trxID, Nagad issuerPaymentRefNo, SSLCommerz bank_tran_id): unique, shown to the owner. */
       trxId: string;
+      /** The gateway flagged it (SSLCommerz risk_level 1): paid, but worth the owner's look. */
+      risky?: boolean;
     }
   /** Not settled yet, or the gateway did not answer: ask again later; never a reason to fail it. */
   | { state: 'pending'; why: 'processing' | 'unreachable' | 'timeout' }
