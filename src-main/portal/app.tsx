@@ -20,6 +20,7 @@ import type { CustomerAuth } from './customerAuth/types';
 import { clientIp, registerCustomerFlow, type CustomerFlow } from './customerFlow';
 import { SCRIPT_SRC } from './scripts';
 import type { PortalShop } from './shopPort';
+import { DEFAULT_CARD_LIMITS, type CardGuardStore, type CardLimits } from './cardGuard';
 
 export interface PortalDeps {
   log: Logger;
@@ -41,6 +42,10 @@ export interface PortalDeps {
    */
   auth?: CustomerAuth;
   shop?: PortalShop;
+  /** Wrong recharge-card codes (portal_card_failures); without it codes are not limited. */
+  cardGuard?: CardGuardStore;
+  /** Default: 5 wrong codes per customer and per MAC in 15 minutes. */
+  cardLimits?: CardLimits;
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
@@ -107,6 +112,8 @@ export function createPortalApp(deps: PortalDeps): express.Express {
           timezone: () => deps.branding().timezone,
           chrome, send, problem, packageViews,
           routerKnown: (id) => deps.routerById(id) !== null,
+          cardGuard: deps.cardGuard,
+          cardLimits: deps.cardLimits ?? DEFAULT_CARD_LIMITS,
         })
       : null;
 

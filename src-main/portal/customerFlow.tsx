@@ -4,6 +4,7 @@ import { normalizePhone, toLocalPhone } from '../../src-shared/phone';
 import { normalizeVoucherCode } from '../billing/vouchers';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
+import type { CardGuardStore, CardLimits } from './cardGuard';
 import { chapPassword } from './chap';
 import type { CustomerAuth, OtpPurpose, OtpRequestRefusal, OtpVerifyResult, PinLoginResult } from './customerAuth/types';
 import { parseDigits } from './digits';
@@ -39,6 +40,9 @@ export interface FlowKit {
   problem(req: express.Request, res: express.Response, status: number, message: (m: Messages) => string): void;
   packageViews(routerId: number, c: Chrome): PackageView[];
   routerKnown(id: number): boolean;
+  /** The wrong-card limit (cardGuard.ts); without it codes are not limited (the pages' own tests). */
+  cardGuard?: CardGuardStore;
+  cardLimits: CardLimits;
 }
 
 /** Recent card redeems (code → who, which subscription): a double submit shows the first success. */
@@ -352,6 +356,18 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
     // Codes as typed on a phone: spaces, dashes, lower case, Bangla digits.
     const code = normalizeVoucherCode(parseDigits(str(body(req).code) ?? '')).slice(0, 40);
     if (!code) return renderAccount(s, cust, aTok, { error: s.c.m.cardEmpty, status: 400 });
+    // Guessing limit: checked before the redeem, so even a right code is not tried while blocked.
+    const who = { customerId: a.cid, mac: s.v.mac };
+    const tooMany = (until: number) => {
+      kit.log.info({ customerId: a.cid, until }, 'portal: recharge cards blocked after wrong codes');
+      renderAccount(s, cust, aTok, { error: s.c.m.cardTooMany(formatRetry(until, now(), s.c.lang, s.c.m, kit.timezone())), status: 429 });
+    };
+    const blocked = kit.cardGuard?.blockedUntil(who, now(), kit.cardLimits) ?? null;
+    if (blocked !== null) {
+      const first = recent.get(code);
+      if (first?.cid === a.cid) return redirect(s, '/portal/bought', { a: aTok, sub: String(first.sub) });
+      return tooMany(blocked);
+    }
     const r = shop.redeemCard(code, cust.phone);
     if (r.ok) {
       if (recent.size >= RECENT_REDEEMS_MAX) recent.clear();
@@ -363,6 +379,11 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
     const first = recent.get(code);
     if (r.reason === 'used' && first?.cid === a.cid) return redirect(s, '/portal/bought', { a: aTok, sub: String(first.sub) });
     kit.log.info({ customerId: a.cid, reason: r.reason }, 'portal: recharge card refused');
+    // Only a code no card has is a guess; a used, disabled or expired card is a real card.
+    if (r.reason === 'unknown' && kit.cardGuard) {
+      const until = kit.cardGuard.recordWrong(who, now(), kit.cardLimits);
+      if (until !== null) return tooMany(until);
+    }
     renderAccount(s, cust, aTok, { error: cardRefusal(s.c.m, r.reason), status: 400 });
   });
 
