@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { CardGuardStore, CardLimits } from './cardGuard';
 import { chapPassword } from './chap';
+import { seeOther } from './seeOther';
 import type { CustomerAuth, OtpPurpose, OtpRequestRefusal, OtpVerifyResult, PinLoginResult } from './customerAuth/types';
 import { parseDigits } from './digits';
 import { isAuthToken, isProofToken, isStepToken, readToken, signToken, type AuthToken, type StepToken } from './flowTokens';
@@ -37,6 +38,8 @@ export interface FlowKit {
   timezone: () => string;
   chrome(req: express.Request, explicitLang: unknown, hrefFor: (lang: 'en' | 'bn') => string): Chrome;
   send(res: express.Response, status: number, page: ReactElement): void;
+  /** The first page, alike for every phone of a router but for the token `t` (kept rendered). */
+  sendFirstPage(res: express.Response, kind: string, routerId: number, c: Chrome, t: string, page: () => ReactElement): void;
   problem(req: express.Request, res: express.Response, status: number, message: (m: Messages) => string): void;
   packageViews(routerId: number, c: Chrome): PackageView[];
   routerKnown(id: number): boolean;
@@ -105,7 +108,7 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
 
   const issueAuth = (s: Step, cid: number) => signToken(key, { k: 'a', cid, mac: s.v.mac }, now() + kit.ttlMs);
   const issueStep = (st: Omit<StepToken, 'k'>) => signToken(key, { k: 's', ...st }, now() + kit.ttlMs);
-  const redirect = (s: Step, path: string, q: Record<string, string | undefined>) => s.res.redirect(303, href(path, { t: s.t, ...q, lang: s.c.lang }));
+  const redirect = (s: Step, path: string, q: Record<string, string | undefined>) => seeOther(s.res, href(path, { t: s.t, ...q, lang: s.c.lang }));
   const requester = (s: Step) => ({ mac: s.v.mac, ip: clientIp(s.req) });
   const localOf = (e164: string) => (s: { c: Chrome }) => (s.c.lang === 'bn' ? toBn(toLocalPhone(e164)) : toLocalPhone(e164));
 
@@ -212,7 +215,10 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
   }
 
   function renderPhone(s: Step, o: { error?: string | null; phone?: string; status?: number } = {}) {
-    kit.send(s.res, o.status ?? 200, <PhonePage chrome={s.c} packages={kit.packageViews(s.v.routerId, s.c)} routerError={s.v.error} error={o.error ?? null} hidden={s.keep} phone={o.phone} />);
+    const page = () => <PhonePage chrome={s.c} packages={kit.packageViews(s.v.routerId, s.c)} routerError={s.v.error} error={o.error ?? null} hidden={s.keep} phone={o.phone} />;
+    // The page every new phone lands on: the same for all of them but for the token.
+    if (!o.error && o.phone === undefined && o.status === undefined && !s.v.error) return kit.sendFirstPage(s.res, 'phone', s.v.routerId, s.c, s.t, page);
+    kit.send(s.res, o.status ?? 200, page());
   }
 
   function renderPin(s: Step, st: StepToken, error: string | null, status = 200) {
