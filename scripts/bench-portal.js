@@ -61,7 +61,10 @@ async function main() {
   const phones = Number(args.phones ?? 200);
   const rounds = Number(args.rounds ?? 5);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hsd-bench-portal-'));
-  const child = fork(__filename, ['--serve', dataDir], { stdio: 'inherit' });
+  // BENCH_CPU_PROFILE=<dir>: the engine child writes a .cpuprofile there (open in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROFILE;
+  const execArgv = prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : [];
+  const child = fork(__filename, ['--serve', dataDir], { stdio: 'inherit', execArgv });
   const { portal, routerId } = await new Promise((resolve) => child.once('message', resolve));
   const agent = new http.Agent({ keepAlive: true, maxSockets: phones });
   const lat = { post: [], page: [] };

@@ -19,6 +19,8 @@ export interface BusEvents {
   'customer.disabled': { customerId: number };
   /** A router or zone was created, changed or removed (RADIUS reloads its NAS table). */
   'routers.changed': { routerId: number | null };
+  /** A package was created, changed or archived (the portal drops its rendered package lists). */
+  'packages.changed': { packageId: number };
   /** A payment completed (any method). */
   'payment.completed': { paymentId: number; customerId: number | null; amount: number };
 }

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import type { EngineConfig } from './config';
@@ -27,9 +26,7 @@ import { AppError } from './errors';
 import { createBackups, watchBackupSettings, type Backups, type BackupsDeps } from './backups';
 import type { Swap } from './backups/swap';
 import { contract, isMethod, type ApiReply } from '../src-shared/api';
-import { createPortalApp, packagesForRouter } from './portal';
-import { createCustomerAuth } from './portal/customerAuth';
-import { createPortalShop } from './portal/shopPort';
+import { createPortal } from './portal';
 import { resolveServerAddress } from './routeros/serverAddress';
 
 /** What a replacement portal app is built from (tests serve their own app on the portal door). */
@@ -37,14 +34,6 @@ export interface PortalAppDeps extends CoreDeps {
   billing: ReturnType<typeof createBilling>;
   routers: RouterStore;
   radius: RadiusServer;
-}
-
-/**
- * The portal's token key: derived from the data key (HKDF, its own label), so it is stable across
- * restarts without a setting, and a token or OTP proof never exposes the data key itself.
- */
-function portalSigningKey(dataKey: Buffer): Buffer {
-  return Buffer.from(crypto.hkdfSync('sha256', dataKey, Buffer.alloc(0), 'hotspotdesk portal tokens v1', 32));
 }
 
 /** How the engine is built beyond its config: one entry per subsystem that takes options. */
@@ -166,48 +155,13 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
 
   // Customer-facing HTTP doors are the engine's own (DESIGN.md convention 13), so the desktop app
   // and the headless server serve them alike; only the admin bridge is the headless server's.
-  const portalKey = portalSigningKey(key);
-  // After a power cut every phone asks for the package list at once: one read per second serves
-  // them all. Only the listing may be that stale; a purchase reads the package from billing.
-  let packageCache: { at: number; list: ReturnType<typeof billing.packages.list> } | null = null;
-  const portalPackages = () => {
-    const now = Date.now();
-    if (!packageCache || now - packageCache.at > 1000) packageCache = { at: now, list: billing.packages.list() };
-    return packageCache.list;
-  };
-  const customerAuth = createCustomerAuth({ db, clock, log, settings: deps.settings, sms, customers: billing.customers, signingKey: portalKey });
+  const portalParts = createPortal({ ...deps, billing, routers, radius, sms, dataKey: key });
+  const customerAuth = portalParts.customerAuth;
 
   const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth ?? customerAuth, clock, accounts });
   const admin = createAdmin({ db, clock, log, handlers });
   const portalApp: http.RequestListener | null =
-    opts.portal?.enabled === false
-      ? null
-      : (opts.portal?.app?.({ ...deps, billing, routers, radius }) ??
-        createPortalApp({
-          log,
-          clock,
-          signingKey: portalKey,
-          branding: () => {
-            const shop = deps.settings.get().shop;
-            return { shopName: shop.name, supportPhone: shop.supportPhone || null, notice: shop.notice || null, colour: shop.colour || null, logo: shop.logo || null, timezone: shop.timezone };
-          },
-          languages: () => {
-            const p = deps.settings.get().portal;
-            return { available: p.languages, default: p.defaultLanguage };
-          },
-          packagesFor: (routerId) => {
-            const router = routerId !== null && routers.exists(routerId) ? routers.get(routerId) : null;
-            return packagesForRouter(portalPackages(), router ? { id: router.id, zoneId: router.zoneId } : null);
-          },
-          routerById: (id) => {
-            if (!routers.exists(id)) return null;
-            const r = routers.get(id);
-            return { id: r.id, name: r.name, zoneId: r.zoneId };
-          },
-          portalUrl: () => deps.settings.get().network.portalUrl.trim() || null,
-          auth: customerAuth,
-          shop: createPortalShop({ billing, radius }),
-        }));
+    opts.portal?.enabled === false ? null : (opts.portal?.app?.({ ...deps, billing, routers, radius }) ?? portalParts.app);
   portal = portalApp ? createHttpDoor({ name: 'portal', app: portalApp, host: config.bind, port: config.portalPort, flag: '--portal-port', log }) : null;
 
   // Start order matters: billing first (others read subscriptions), stop in reverse.

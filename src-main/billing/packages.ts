@@ -46,7 +46,7 @@ export interface RouterDirectory {
 }
 
 /** Packages: what the shop sells. Editing one never touches subscriptions already sold (snapshots). */
-export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, routers: RouterDirectory) {
+export function createPackages({ db, clock, events }: Pick<CoreDeps, 'db' | 'clock' | 'events'>, routers: RouterDirectory) {
   const byId = db.prepare<[number], PackageRow>('SELECT * FROM packages WHERE id = ?');
   const routersOf = db.prepare<[number], { router_id: number }>('SELECT router_id FROM package_routers WHERE package_id = ? ORDER BY router_id');
   const zonesOf = db.prepare<[number], { zone_id: number }>('SELECT zone_id FROM package_zones WHERE package_id = ? ORDER BY zone_id');
@@ -92,6 +92,12 @@ export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, ro
     }
   }
 
+  /** Raised once the write has committed: the portal's package lists are rendered from it. */
+  function changed(p: Package): Package {
+    events.afterCommit('packages.changed', { packageId: p.id });
+    return p;
+  }
+
   return {
     get: load,
 
@@ -132,7 +138,7 @@ export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, ro
             terms.clock, terms.useWithinSeconds, input.onRepeat ?? 'queue', now, now);
         const id = Number(lastInsertRowid);
         writeScope(id, input.routerIds, input.zoneIds);
-        return load(id);
+        return changed(load(id));
       }).immediate();
     },
 
@@ -162,7 +168,7 @@ export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, ro
         ).run(next.name, next.price, next.validitySeconds, next.dataLimitBytes, next.downloadBps, next.uploadBps, next.devices,
           next.clock, next.useWithinSeconds, next.onRepeat, clock.now(), id);
         writeScope(id, patch.routerIds, patch.zoneIds);
-        return load(id);
+        return changed(load(id));
       }).immediate();
     },
 
@@ -170,7 +176,7 @@ export function createPackages({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, ro
     archive(id: number): Package {
       load(id);
       db.prepare('UPDATE packages SET active = 0, updated_at = ? WHERE id = ?').run(clock.now(), id);
-      return load(id);
+      return changed(load(id));
     },
   };
 }

@@ -4,8 +4,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { Package } from '../../src-shared/domain';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import { safeBranding, type PortalBranding } from './branding';
-import { describePackageForPortal } from './format';
+import { safeBranding, type PortalBranding, type SafeBranding } from './branding';
+import { createPageCache } from './pageCache';
+import { seeOther } from './seeOther';
+import { describePackageForPortal, type PackageView } from './format';
 import { messagesFor, type Lang, type Messages } from './i18n';
 import { chooseLanguage, type LanguageChoice } from './language';
 import type { Chrome } from './pages/Layout';
@@ -20,6 +22,7 @@ import type { CustomerAuth } from './customerAuth/types';
 import { clientIp, registerCustomerFlow, type CustomerFlow } from './customerFlow';
 import { SCRIPT_SRC } from './scripts';
 import type { PortalShop } from './shopPort';
+import { DEFAULT_CARD_LIMITS, type CardGuardStore, type CardLimits } from './cardGuard';
 
 export interface PortalDeps {
   log: Logger;
@@ -41,6 +44,10 @@ export interface PortalDeps {
    */
   auth?: CustomerAuth;
   shop?: PortalShop;
+  /** Wrong recharge-card codes (portal_card_failures); without it codes are not limited. */
+  cardGuard?: CardGuardStore;
+  /** Default: 5 wrong codes per customer and per MAC in 15 minutes. */
+  cardLimits?: CardLimits;
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
@@ -74,20 +81,43 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     return host && HOST.test(host) ? `${req.protocol}://${host}` : null;
   }
 
+  // The same branding object (the factory keeps one per settings save) gives the same safe one,
+  // so pages rendered from it can be reused (pageCache.ts compares by identity).
+  const safeOf = new WeakMap<PortalBranding, SafeBranding>();
+  function safe(b: PortalBranding): SafeBranding {
+    let out = safeOf.get(b);
+    if (!out) safeOf.set(b, (out = safeBranding(b)));
+    return out;
+  }
+
   function chrome(req: express.Request, explicitLang: unknown, hrefFor: (lang: Lang) => string): Chrome {
     const choice = deps.languages();
     const lang = chooseLanguage(explicitLang, req.get('accept-language'), choice);
     const other: Lang = lang === 'en' ? 'bn' : 'en';
     const offered = choice.available.includes(other);
-    return { lang, m: messagesFor(lang), branding: safeBranding(deps.branding()), switchHref: offered ? hrefFor(other) : null };
+    return { lang, m: messagesFor(lang), branding: safe(deps.branding()), switchHref: offered ? hrefFor(other) : null };
+  }
+
+  const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; ${SCRIPT_SRC}; form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'`;
+  const render = (page: ReactElement) => `<!DOCTYPE html>${renderToStaticMarkup(page)}`;
+
+  function sendHtml(res: express.Response, status: number, html: string): void {
+    res.status(status).type('html').setHeader('Content-Security-Policy', CSP);
+    res.send(html);
   }
 
   function send(res: express.Response, status: number, page: ReactElement): void {
-    res
-      .status(status)
-      .type('html')
-      .setHeader('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; img-src data:; ${SCRIPT_SRC}; form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'`);
-    res.send(`<!DOCTYPE html>${renderToStaticMarkup(page)}`);
+    sendHtml(res, status, render(page));
+  }
+
+  const pages = createPageCache();
+  /**
+   * A page every phone of a router gets alike but for its token `t` (the first page): rendered
+   * once per router, language and what it shows (branding, messages, this router's packages).
+   */
+  function sendFirstPage(res: express.Response, kind: string, routerId: number, c: Chrome, t: string, page: () => ReactElement): void {
+    const key = `${kind}:${routerId}:${c.lang}:${c.switchHref === null ? '-' : '+'}`;
+    sendHtml(res, 200, pages.page(key, [c.branding, c.m, deps.packagesFor(routerId)], [t], () => render(page())));
   }
 
   function problem(req: express.Request, res: express.Response, status: number, message: (m: Messages) => string): void {
@@ -96,8 +126,15 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     send(res, status, <ProblemPage chrome={c} message={message(c.m)} homeHref={lang ? `/?lang=${lang}` : '/'} />);
   }
 
-  function packageViews(routerId: number | null, c: Chrome) {
-    return deps.packagesFor(routerId).map((p) => describePackageForPortal(p, c.lang, c.m));
+  // Described once per package list (the factory's list is the same array until a write) and language.
+  const viewsOf = new WeakMap<Package[], Map<Lang, PackageView[]>>();
+  function packageViews(routerId: number | null, c: Chrome): PackageView[] {
+    const list = deps.packagesFor(routerId);
+    let byLang = viewsOf.get(list);
+    if (!byLang) viewsOf.set(list, (byLang = new Map()));
+    let views = byLang.get(c.lang);
+    if (!views) byLang.set(c.lang, (views = list.map((p) => describePackageForPortal(p, c.lang, c.m))));
+    return views;
   }
 
   const flow: CustomerFlow | null =
@@ -105,8 +142,10 @@ export function createPortalApp(deps: PortalDeps): express.Express {
       ? registerCustomerFlow(app, {
           log: deps.log, clock: deps.clock, signingKey: deps.signingKey, ttlMs: ttl, auth: deps.auth, shop: deps.shop,
           timezone: () => deps.branding().timezone,
-          chrome, send, problem, packageViews,
+          chrome, send, problem, packageViews, sendFirstPage,
           routerKnown: (id) => deps.routerById(id) !== null,
+          cardGuard: deps.cardGuard,
+          cardLimits: deps.cardLimits ?? DEFAULT_CARD_LIMITS,
         })
       : null;
 
@@ -149,7 +188,9 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     if (!deps.routerById(v.routerId)) return problem(req, res, 404, (m) => m.unknownRouter);
     const t = String(req.query.t);
     const c = chrome(req, req.query.lang, (l) => `/portal?${withLang(new URLSearchParams({ t }), l)}`);
-    send(res, 200, <PortalPage chrome={c} packages={packageViews(v.routerId, c)} routerError={v.error} />);
+    const page = () => <PortalPage chrome={c} packages={packageViews(v.routerId, c)} routerError={v.error} />;
+    if (v.error) return send(res, 200, page());
+    sendFirstPage(res, 'portal', v.routerId, c, t, page);
   });
 
   /** The router's values arrive (POST form or GET fallback): check them, sign them, redirect. */
@@ -165,7 +206,7 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     const lang = stringParam(params.lang);
     if (lang) q.set('lang', lang);
     // Post/redirect/get: a reload or the back button never re-posts, and the URL holds the state.
-    res.redirect(303, `/portal?${q.toString()}`);
+    seeOther(res, `/portal?${q.toString()}`);
   }
 
   // --- after login (alogin.html, status.html) ---

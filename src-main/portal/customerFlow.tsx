@@ -4,7 +4,9 @@ import { normalizePhone, toLocalPhone } from '../../src-shared/phone';
 import { normalizeVoucherCode } from '../billing/vouchers';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
+import type { CardGuardStore, CardLimits } from './cardGuard';
 import { chapPassword } from './chap';
+import { seeOther } from './seeOther';
 import type { CustomerAuth, OtpPurpose, OtpRequestRefusal, OtpVerifyResult, PinLoginResult } from './customerAuth/types';
 import { parseDigits } from './digits';
 import { isAuthToken, isProofToken, isStepToken, readToken, signToken, type AuthToken, type StepToken } from './flowTokens';
@@ -36,9 +38,14 @@ export interface FlowKit {
   timezone: () => string;
   chrome(req: express.Request, explicitLang: unknown, hrefFor: (lang: 'en' | 'bn') => string): Chrome;
   send(res: express.Response, status: number, page: ReactElement): void;
+  /** The first page, alike for every phone of a router but for the token `t` (kept rendered). */
+  sendFirstPage(res: express.Response, kind: string, routerId: number, c: Chrome, t: string, page: () => ReactElement): void;
   problem(req: express.Request, res: express.Response, status: number, message: (m: Messages) => string): void;
   packageViews(routerId: number, c: Chrome): PackageView[];
   routerKnown(id: number): boolean;
+  /** The wrong-card limit (cardGuard.ts); without it codes are not limited (the pages' own tests). */
+  cardGuard?: CardGuardStore;
+  cardLimits: CardLimits;
 }
 
 /** Recent card redeems (code → who, which subscription): a double submit shows the first success. */
@@ -101,7 +108,7 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
 
   const issueAuth = (s: Step, cid: number) => signToken(key, { k: 'a', cid, mac: s.v.mac }, now() + kit.ttlMs);
   const issueStep = (st: Omit<StepToken, 'k'>) => signToken(key, { k: 's', ...st }, now() + kit.ttlMs);
-  const redirect = (s: Step, path: string, q: Record<string, string | undefined>) => s.res.redirect(303, href(path, { t: s.t, ...q, lang: s.c.lang }));
+  const redirect = (s: Step, path: string, q: Record<string, string | undefined>) => seeOther(s.res, href(path, { t: s.t, ...q, lang: s.c.lang }));
   const requester = (s: Step) => ({ mac: s.v.mac, ip: clientIp(s.req) });
   const localOf = (e164: string) => (s: { c: Chrome }) => (s.c.lang === 'bn' ? toBn(toLocalPhone(e164)) : toLocalPhone(e164));
 
@@ -208,7 +215,10 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
   }
 
   function renderPhone(s: Step, o: { error?: string | null; phone?: string; status?: number } = {}) {
-    kit.send(s.res, o.status ?? 200, <PhonePage chrome={s.c} packages={kit.packageViews(s.v.routerId, s.c)} routerError={s.v.error} error={o.error ?? null} hidden={s.keep} phone={o.phone} />);
+    const page = () => <PhonePage chrome={s.c} packages={kit.packageViews(s.v.routerId, s.c)} routerError={s.v.error} error={o.error ?? null} hidden={s.keep} phone={o.phone} />;
+    // The page every new phone lands on: the same for all of them but for the token.
+    if (!o.error && o.phone === undefined && o.status === undefined && !s.v.error) return kit.sendFirstPage(s.res, 'phone', s.v.routerId, s.c, s.t, page);
+    kit.send(s.res, o.status ?? 200, page());
   }
 
   function renderPin(s: Step, st: StepToken, error: string | null, status = 200) {
@@ -352,6 +362,18 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
     // Codes as typed on a phone: spaces, dashes, lower case, Bangla digits.
     const code = normalizeVoucherCode(parseDigits(str(body(req).code) ?? '')).slice(0, 40);
     if (!code) return renderAccount(s, cust, aTok, { error: s.c.m.cardEmpty, status: 400 });
+    // Guessing limit: checked before the redeem, so even a right code is not tried while blocked.
+    const who = { customerId: a.cid, mac: s.v.mac };
+    const tooMany = (until: number) => {
+      kit.log.info({ customerId: a.cid, until }, 'portal: recharge cards blocked after wrong codes');
+      renderAccount(s, cust, aTok, { error: s.c.m.cardTooMany(formatRetry(until, now(), s.c.lang, s.c.m, kit.timezone())), status: 429 });
+    };
+    const blocked = kit.cardGuard?.blockedUntil(who, now(), kit.cardLimits) ?? null;
+    if (blocked !== null) {
+      const first = recent.get(code);
+      if (first?.cid === a.cid) return redirect(s, '/portal/bought', { a: aTok, sub: String(first.sub) });
+      return tooMany(blocked);
+    }
     const r = shop.redeemCard(code, cust.phone);
     if (r.ok) {
       if (recent.size >= RECENT_REDEEMS_MAX) recent.clear();
@@ -363,6 +385,11 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
     const first = recent.get(code);
     if (r.reason === 'used' && first?.cid === a.cid) return redirect(s, '/portal/bought', { a: aTok, sub: String(first.sub) });
     kit.log.info({ customerId: a.cid, reason: r.reason }, 'portal: recharge card refused');
+    // Only a code no card has is a guess; a used, disabled or expired card is a real card.
+    if (r.reason === 'unknown' && kit.cardGuard) {
+      const until = kit.cardGuard.recordWrong(who, now(), kit.cardLimits);
+      if (until !== null) return tooMany(until);
+    }
     renderAccount(s, cust, aTok, { error: cardRefusal(s.c.m, r.reason), status: 400 });
   });
 

@@ -3,11 +3,19 @@ import { AppError, isAppError } from '../errors';
 import { chooseHotspot, htmlDirectory, planConfiguration, publicStep, type DesiredInputs, type PlannedStep, type RosAction, type RouterSnapshot } from './configurePlan';
 import { add, print, printOne, set } from './rosValues';
 import type { RosClient } from './types';
+import { ROUTER_PAGES } from '../portal/routerPages';
 
 /** Reads the router into a snapshot, plans against it, applies the plan step by step. */
 
 /** The page the portal serves for routers to fetch (the portal issue serves this path). */
 export const ROUTER_LOGIN_PAGE_PATH = '/router/login.html';
+/**
+ * Every page the portal serves for routers (`/router/<name>`), login.html first: each ends one path
+ * of the hotspot (login, failed login, after login, status, logout, error) on the portal. The list
+ * is the portal's own (a pure constant, so RouterOS needs nothing else of the portal).
+ */
+export const ROUTER_PAGE_NAMES: readonly string[] = ROUTER_PAGES;
+
 const FETCH_TIMEOUT_MS = 30_000;
 
 export async function readSnapshot(client: RosClient, hotspotInterface: string | null): Promise<RouterSnapshot> {
@@ -22,16 +30,15 @@ export async function readSnapshot(client: RosClient, hotspotInterface: string |
     interfaces: await print(client, '/interface', undefined, ['name', 'type', 'disabled']),
     files: [],
   };
-  // Only the one file we care about: /file can list hundreds of entries.
+  // Only the files we fetch, one query each: /file can list hundreds of entries.
   const choice = chooseHotspot(snapshot, hotspotInterface);
   if (!choice.problem) {
-    const path = `${htmlDirectory(choice.profile)}/login.html`;
-    snapshot.files = await print(client, '/file', [`?name=${path}`]);
+    for (const name of ROUTER_PAGE_NAMES) snapshot.files.push(...(await print(client, '/file', [`?name=${htmlDirectory(choice.profile)}/${name}`])));
   }
   return snapshot;
 }
 
-/** The login page as the router will get it, to compare with what is on the router. */
+/** A router page as the router will get it, to compare with what is on the router. */
 export async function fetchExpectedLoginPage(url: string): Promise<string | null> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(5000) });

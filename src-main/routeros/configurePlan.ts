@@ -44,8 +44,19 @@ export interface DesiredInputs {
   serverAddress: string | null;
   radiusAuthPort: number;
   radiusAcctPort: number;
-  /** null: the portal is not running, the login page cannot be fetched yet. */
-  loginPage: { url: string; expectedBody: string | null } | null;
+  /**
+   * The pages the portal serves for routers (login.html first), each fetched into the hotspot
+   * html directory; null: the portal is not running, nothing can be fetched yet.
+   */
+  routerPages: RouterPageWant[] | null;
+}
+
+export interface RouterPageWant {
+  /** The file name in the html directory (`login.html`). */
+  name: string;
+  url: string;
+  /** The page as the portal serves it now, to compare with the router's file; null: unreadable. */
+  expectedBody: string | null;
 }
 
 export type RosAction =
@@ -215,25 +226,34 @@ function planHotspot(s: RouterSnapshot, d: DesiredInputs): { profile: PlannedSte
   return { profile: profileStep, server: serverStep, htmlDir: want['html-directory']! };
 }
 
-function planLoginPage(s: RouterSnapshot, d: DesiredInputs, htmlDir: string | null): PlannedStep {
-  const title = 'HotspotDesk login page on the router (/tool/fetch)';
-  if (!d.loginPage) return blocked('login-page', title, 'portal not running: the login page is fetched from the captive portal once it runs.');
+function planRouterPages(s: RouterSnapshot, d: DesiredInputs, htmlDir: string | null): PlannedStep {
+  const title = 'HotspotDesk pages on the router (/tool/fetch)';
+  if (!d.routerPages) return blocked('login-page', title, 'portal not running: the login page is fetched from the captive portal once it runs.');
   if (htmlDir === null) return blocked('login-page', title, 'Needs the hotspot server above.');
-  const dstPath = `${htmlDir}/login.html`;
-  const file = s.files.find((f) => f.name === dstPath);
-  const expected = d.loginPage.expectedBody;
-  if (file && expected !== null) {
-    const same = file.contents !== undefined ? file.contents === expected : Number(file.size) === Buffer.byteLength(expected, 'latin1');
-    if (same) return step('login-page', title, [], []);
+  const changes: PlanChange[] = [];
+  const actions: RosAction[] = [];
+  const unreadable: string[] = [];
+  for (const page of d.routerPages) {
+    const dstPath = `${htmlDir}/${page.name}`;
+    const file = s.files.find((f) => f.name === dstPath);
+    const expected = page.expectedBody;
+    if (file && expected !== null) {
+      // The API shows contents only for small files; else the size is the best evidence we have.
+      const same = file.contents !== undefined ? file.contents === expected : Number(file.size) === Buffer.byteLength(expected, 'latin1');
+      if (same) continue;
+    }
+    if (expected === null) unreadable.push(page.name);
+    changes.push({ property: dstPath, from: file ? 'other page' : null, to: page.url });
+    actions.push({ kind: 'fetch', url: page.url, dstPath });
   }
-  const note = expected === null ? 'HotspotDesk could not read the page itself to compare, so it is fetched again.' : undefined;
-  return step('login-page', title, [{ property: dstPath, from: file ? 'other page' : null, to: d.loginPage.url }], [{ kind: 'fetch', url: d.loginPage.url, dstPath }], note);
+  const note = unreadable.length ? `HotspotDesk could not read ${unreadable.join(', ')} itself to compare, so it is fetched again.` : undefined;
+  return step('login-page', title, changes, actions, note);
 }
 
 export function planConfiguration(s: RouterSnapshot, d: DesiredInputs): PlannedStep[] {
   const hotspot = planHotspot(s, d);
   // Order matters when applying: the profile must exist before a server refers to it.
-  return [planRadius(s, d), planIncoming(s, d), hotspot.profile, hotspot.server, planLoginPage(s, d, hotspot.htmlDir)];
+  return [planRadius(s, d), planIncoming(s, d), hotspot.profile, hotspot.server, planRouterPages(s, d, hotspot.htmlDir)];
 }
 
 /** Strip the actions (they hold the RADIUS secret) before the plan leaves the engine. */

@@ -4,8 +4,8 @@ import type {
 } from '../../src-shared/api/routers';
 import type { CoreDeps, Subsystem } from '../deps';
 import { AppError, isAppError } from '../errors';
-import { applyPlan, fetchExpectedLoginPage, readSnapshot, ROUTER_LOGIN_PAGE_PATH } from './configure';
-import { planConfiguration, publicStep, type DesiredInputs, type PlannedStep } from './configurePlan';
+import { applyPlan, fetchExpectedLoginPage, readSnapshot, ROUTER_PAGE_NAMES } from './configure';
+import { planConfiguration, publicStep, type DesiredInputs, type PlannedStep, type RouterPageWant } from './configurePlan';
 import { defaultTimeouts, isNodeRouterosPatched, type ConnectionTimeouts } from './connection';
 import { addCustomEntry, listCustomEntries, removeCustomEntry } from './customWalledGarden';
 import { checkZoneSsids, readSsids, runRouterChecks, type ZoneInputs } from './diagnose';
@@ -115,11 +115,21 @@ export function createRouterOs(deps: RouterOsDeps) {
     return desiredWalledGarden({ portalUrl: portalBase(router), enabledGateways: enabledGateways(), custom: listCustomEntries(db, router.id) });
   }
 
+  /** Every page the portal serves for routers, as it serves them now (fetched side by side). */
+  function wantedRouterPages(base: string, routerId: number): Promise<RouterPageWant[]> {
+    return Promise.all(
+      ROUTER_PAGE_NAMES.map(async (name) => {
+        const url = `${base}/router/${name}?router=${routerId}`;
+        return { name, url, expectedBody: await fetchExpectedLoginPage(url) };
+      }),
+    );
+  }
+
   async function buildPlan(client: RosClient, router: RouterRecord): Promise<{ plan: RouterPlan; steps: PlannedStep[] }> {
     const addr = serverAddress(router);
     const portal = deps.portalUrl?.(router) ?? null;
     // The router id rides in the URL: the page sends phones to the portal with it (its packages).
-    const loginUrl = portal ? `${portal.replace(/\/+$/, '')}${ROUTER_LOGIN_PAGE_PATH}?router=${router.id}` : null;
+    const base = portal ? portal.replace(/\/+$/, '') : null;
     const desired: DesiredInputs = {
       hotspotInterface: router.hotspotInterface,
       coaPort: router.coaPort,
@@ -128,7 +138,7 @@ export function createRouterOs(deps: RouterOsDeps) {
       serverAddress: addr.address,
       radiusAuthPort: radiusPorts().auth,
       radiusAcctPort: radiusPorts().acct,
-      loginPage: loginUrl ? { url: loginUrl, expectedBody: await fetchExpectedLoginPage(loginUrl) } : null,
+      routerPages: base ? await wantedRouterPages(base, router.id) : null,
     };
     const snapshot = await readSnapshot(client, router.hotspotInterface);
     recordContact(routers, router.id, { version: snapshot.version || undefined });

@@ -132,6 +132,48 @@ describe('the customer flow on the portal, behind the virtual hotspot, with a re
     expect(['VOUCHER_UNKNOWN', 'VOUCHER_INVALID', 'VOUCHER_EXPIRED', 'VOUCHER_USED', 'VOUCHER_DISABLED'].map(cardRefusalOf)).toEqual(['unknown', 'unknown', 'expired', 'used', 'disabled']);
   });
 
+  it('wrong card codes: 5 per customer and per phone in 15 minutes, then "try again at HH:MM" (even for a real card) until the window has passed', async () => {
+    const w = await portalWorld();
+    const p = await w.pkg({ name: 'Day pass' });
+    const { codes } = await w.cards(p.id, 2);
+    const b = await arrive(w, MAC_A);
+    await register(w, b);
+    for (let i = 0; i < 4; i++) {
+      await b.submit('/portal/card', { code: `WXYZ-WXYZ-WX${'ABCD'[i]}${'ABCD'[i]}` });
+      expect(b.page.status).toBe(400);
+      expect(b.text).toContain('No card has this code.');
+    }
+    w.clock.advance(60_000); // the window slides from the first wrong code
+    await b.submit('/portal/card', { code: 'WXYZ-WXYZ-WXEE' });
+    expect(b.page.status).toBe(429);
+    expect(b.text).toMatch(/Too many wrong card numbers\. Try again in 14 min \(at 1 Jun, \d\d:\d\d\)/);
+    // While blocked even a real card is not tried (a lucky guess would be): nothing was sold.
+    await b.submit('/portal/card', { code: codes[0]! });
+    expect(b.page.status).toBe(429);
+    expect(b.text).toContain('Too many wrong card numbers');
+    expect((await w.ok('customers.get', { phone: PHONE })).subscriptions).toHaveLength(0);
+
+    // Per phone too: another number registered on the same device is blocked as well.
+    const other = await arrive(w, MAC_A);
+    await other.submit('/portal/phone', { phone: '01812345678' });
+    await other.submit('/portal/code', { code: w.lastOtp('+8801812345678') });
+    await other.submit('/portal/newpin', { pin: '9876', pin2: '9876' });
+    await other.submit('/portal/card', { code: codes[0]! });
+    expect(other.page.status).toBe(429);
+    // A fresh device for a fresh customer is not (the limit is theirs, not the shop's).
+    const fresh = await arrive(w, MAC_B);
+    await fresh.submit('/portal/phone', { phone: '01912345678' });
+    await fresh.submit('/portal/code', { code: w.lastOtp('+8801912345678') });
+    await fresh.submit('/portal/newpin', { pin: '9876', pin2: '9876' });
+    await fresh.submit('/portal/card', { code: 'WXYZ-WXYZ-WXFF' });
+    expect(fresh.text).toContain('No card has this code.');
+
+    // Once the oldest wrong code is 15 minutes old, the customer may try again and the card works.
+    w.clock.advance(14 * 60_000);
+    await b.submit('/portal/card', { code: codes[0]! });
+    expect(b.text).toContain('Paid. Day pass is active now.');
+  });
+
   it('buying while a package is active queues it and says when it starts (shop time zone)', async () => {
     const w = await portalWorld();
     const day = await w.pkg({ name: 'Day pack' });

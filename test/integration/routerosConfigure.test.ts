@@ -56,6 +56,11 @@ describe('routers.configure', () => {
     expect(profile!['login-by']!.split(',')).toEqual(expect.arrayContaining(['http-chap', 'http-pap', 'mac']));
     const page = sim.state.rows('/file').find((f) => f.name === 'hotspot/login.html');
     expect(page?.contents).toContain('HotspotDesk login');
+    // Every page the portal serves for routers lands in the html directory, each its own.
+    const fetched = writeCommands(sim).filter((c) => c.command === '/tool/fetch');
+    expect(fetched.map((c) => c.attrs['dst-path'])).toEqual(['login.html', 'flogin.html', 'alogin.html', 'status.html', 'logout.html', 'error.html'].map((n) => `hotspot/${n}`));
+    expect(fetched.map((c) => c.attrs.url)).toContain(`${portal.url}/router/error.html?router=${r.id}`);
+    expect(sim.state.rows('/file').find((f) => f.name === 'hotspot/status.html')?.contents).toContain('<!-- status.html -->');
 
     const before = sim.commands.length;
     const second = await rig.ros.configure(r.id);

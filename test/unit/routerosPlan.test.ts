@@ -19,7 +19,7 @@ const blank: RouterSnapshot = {
 };
 const desired: DesiredInputs = {
   hotspotInterface: 'bridge', coaPort: 3799, requireMessageAuthenticator: true, radiusSecret: 's3cret!', serverAddress: '192.168.88.10',
-  radiusAuthPort: 1812, radiusAcctPort: 1813, loginPage: { url: 'http://192.168.88.10:8080/router/login.html', expectedBody: '<html/>' },
+  radiusAuthPort: 1812, radiusAcctPort: 1813, routerPages: [{ name: 'login.html', url: 'http://192.168.88.10:8080/router/login.html?router=1', expectedBody: '<html/>' }],
 };
 
 describe('RouterOS values', () => {
@@ -48,7 +48,7 @@ describe('configure plan', () => {
     const props = profile.actions[0]!.kind === 'set' ? profile.actions[0]!.props : {};
     expect(props).not.toHaveProperty('html-directory'); // the owner's flash/hotspot is kept
     expect(props['login-by']).toBe('cookie,http-chap,http-pap,mac');
-    expect(steps.find((s) => s.key === 'login-page')!.actions).toEqual([{ kind: 'fetch', url: desired.loginPage!.url, dstPath: 'flash/hotspot/login.html' }]);
+    expect(steps.find((s) => s.key === 'login-page')!.actions).toEqual([{ kind: 'fetch', url: desired.routerPages![0]!.url, dstPath: 'flash/hotspot/login.html' }]);
 
     const v715 = planConfiguration({ ...blank, version: '7.15' }, { ...desired, requireMessageAuthenticator: false });
     const add = v715[0]!.actions[0]!;
@@ -64,6 +64,25 @@ describe('configure plan', () => {
       files: [{ name: 'flash/hotspot/login.html', size: '7' }],
     };
     expect(planConfiguration(done, desired).map((s) => s.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('fetches each router page that is missing or differs, and only those', () => {
+    const pages = ['login.html', 'flogin.html', 'status.html'].map((name) => ({ name, url: `http://192.168.88.10:8080/router/${name}?router=1`, expectedBody: `<html>${name}</html>` }));
+    const files: RouterSnapshot['files'] = [
+      { name: 'flash/hotspot/login.html', contents: '<html>login.html</html>' }, // the same: kept
+      { name: 'flash/hotspot/status.html', size: '3' }, // another page (size differs)
+    ];
+    const step = planConfiguration({ ...blank, files }, { ...desired, routerPages: pages }).find((s) => s.key === 'login-page')!;
+    expect(step.status).toBe('change');
+    expect(step.actions).toEqual([
+      { kind: 'fetch', url: pages[1]!.url, dstPath: 'flash/hotspot/flogin.html' },
+      { kind: 'fetch', url: pages[2]!.url, dstPath: 'flash/hotspot/status.html' },
+    ]);
+    expect(step.changes.map((c) => [c.property, c.from])).toEqual([['flash/hotspot/flogin.html', null], ['flash/hotspot/status.html', 'other page']]);
+    // A page the portal could not serve for comparison is fetched every time, and the note says why.
+    const unread = planConfiguration({ ...blank, files }, { ...desired, routerPages: [{ ...pages[0]!, expectedBody: null }] }).find((s) => s.key === 'login-page')!;
+    expect(unread.actions).toHaveLength(1);
+    expect(unread.note).toMatch(/could not read login\.html/);
   });
 
   it('blocks when the server address is unknown or there are several hotspots', () => {

@@ -17,6 +17,7 @@ import type { CoreDeps } from '../../src-main/deps';
 import { createEvents } from '../../src-main/afterCommit';
 import { tmpDir } from '../helpers/tmp';
 import { createVirtualRouterOsApi, type VirtualRouterOsApi, type VirtualRouterOsApiOptions } from './routeros-api';
+import { ROUTER_PAGES } from '../../src-main/portal/routerPages';
 
 /**
  * A RouterOS sync subsystem on its own temp data dir, wired to virtual routers over real TCP.
@@ -39,12 +40,14 @@ export async function startSimulator(opts: VirtualRouterOsApiOptions = {}): Prom
   return sim;
 }
 
-/** A tiny HTTP server standing in for the portal's router login page. */
+/** A tiny HTTP server standing in for the portal's router pages (login.html and the others). */
 export async function startPortal(body = '<html><body>HotspotDesk login $(mac)</body></html>'): Promise<{ url: string; setBody(b: string): void; close(): Promise<void> }> {
   let page = body;
   const server = http.createServer((req, res) => {
-    if (req.url?.startsWith('/router/login.html')) {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    // Every page the real portal serves for routers; each names itself so files can be told apart.
+    const name = /^\/router\/([a-z]+\.html)\?/.exec(req.url ?? '')?.[1];
+    if (name && (ROUTER_PAGES as readonly string[]).includes(name)) {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(name === 'login.html' ? page : `${page}<!-- ${name} -->`);
     } else res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -102,6 +102,7 @@ export const en = {
   cardDisabled: 'This card was disabled by the shop. Please ask at the counter.',
   cardExpired: 'This card has expired. Please ask at the counter.',
   cardFailed: 'The card could not be used just now. Please try again.',
+  cardTooMany: (when: string) => `Too many wrong card numbers. Try again ${when}.`,
   boughtActive: (name: string) => `Paid. ${name} is active now.`,
   boughtQueued: (name: string, when: string) => `Paid. ${name} is queued: it ${when}.`,
   loginTitle: 'Connecting you…',
