@@ -7,7 +7,7 @@ import { manualClock } from '../../src-main/clock';
 import { silentLogger } from '../../src-main/log';
 import { okFor, type Ok } from '../helpers/api';
 import { VirtualNas } from '../virtual-mikrotik/nas';
-import { VirtualHotspot } from '../virtual-mikrotik/hotspot-http';
+import { VirtualHotspot, type VirtualHotspotOptions } from '../virtual-mikrotik/hotspot-http';
 
 /**
  * The portal's end-to-end world, in the Playwright worker: a real engine (its own data dir, its
@@ -44,7 +44,8 @@ export interface PortalRig {
   close(): Promise<void>;
 }
 
-export async function startPortalRig(): Promise<PortalRig> {
+/** `hotspot` adjusts the virtual router (e.g. its CHAP challenge behaviour, unverified on RouterOS). */
+export async function startPortalRig(opts: { hotspot?: Partial<VirtualHotspotOptions> } = {}): Promise<PortalRig> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotspotdesk-portal-e2e-'));
   const clock = manualClock(Date.UTC(2026, 5, 1, 6, 0, 0));
   const engine = await createEngine(
@@ -69,7 +70,7 @@ export async function startPortalRig(): Promise<PortalRig> {
     const router = await ok('routers.create', { name: 'Shop front', nasIp: '127.0.0.1', secret: SECRET, coaPort: nas.coaPort() });
     await ok('settings.update', { shop: { name: 'Rahim WiFi Zone', supportPhone: '01712-345678', notice: 'Open 9am to 11pm.' } });
     const portalUrl = engine.portal!.url()!.replace(/\/$/, '');
-    const hotspot = new VirtualHotspot({ portalUrl, routerId: router.id, nas, loginBy: ['http-chap', 'http-pap', 'mac'] });
+    const hotspot = new VirtualHotspot({ portalUrl, routerId: router.id, nas, loginBy: ['http-chap', 'http-pap', 'mac'], ...opts.hotspot });
     await hotspot.start();
     cleanups.push(() => hotspot.stop());
 

@@ -19,7 +19,7 @@ export function e164(local: string): string {
 }
 
 /** Number → code from the outbox → PIN twice: ends on the account page with the card form. */
-export async function registerNewNumber(rig: PortalRig, phone: Phone, opts: { number: string; typed?: string; pin: string; lang?: Lang }): Promise<void> {
+export async function registerNewNumber(rig: PortalRig, phone: Phone, opts: { number: string; typed?: string; pin: string; lang?: Lang; onCodePage?: () => Promise<void> }): Promise<void> {
   const m = catalogue[opts.lang ?? 'en'];
   const { page } = phone;
   await expect(page.getByRole('heading', { name: m.phoneTitle })).toBeVisible();
@@ -28,6 +28,7 @@ export async function registerNewNumber(rig: PortalRig, phone: Phone, opts: { nu
   await page.getByRole('button', { name: m.continueButton }).click();
   await expect(page.getByRole('heading', { name: m.codeTitle, level: 2 })).toBeVisible();
   await phone.step('code');
+  await opts.onCodePage?.();
   await page.getByLabel(m.codeLabel).fill(await rig.lastOtp(e164(opts.number)));
   await page.getByRole('button', { name: m.continueButton }).click();
   await expect(page.getByRole('heading', { name: m.setPinTitle, level: 2 })).toBeVisible();
