@@ -10,6 +10,7 @@ import { seeOther } from './seeOther';
 import { describePackageForPortal, type PackageView } from './format';
 import { messagesFor, type Lang, type Messages } from './i18n';
 import { chooseLanguage, type LanguageChoice } from './language';
+import { createLanguageMemory } from './languageMemory';
 import type { Chrome } from './pages/Layout';
 import { PortalPage } from './pages/PortalPage';
 import { ProblemPage } from './pages/ProblemPage';
@@ -61,6 +62,7 @@ const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 export function createPortalApp(deps: PortalDeps): express.Express {
   const ttl = deps.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
   const app = express();
+  const languages = createLanguageMemory();
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'simple');
@@ -146,6 +148,7 @@ export function createPortalApp(deps: PortalDeps): express.Express {
           routerKnown: (id) => deps.routerById(id) !== null,
           cardGuard: deps.cardGuard,
           cardLimits: deps.cardLimits ?? DEFAULT_CARD_LIMITS,
+          languages,
         })
       : null;
 
@@ -215,8 +218,11 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     if (!parsed.ok) return problem(req, res, 400, (m) => m.badRouterValue(parsed.field));
     const keep = new URLSearchParams();
     for (const [k, v] of Object.entries(req.query)) if (k !== 'lang' && typeof v === 'string') keep.set(k, v);
-    const c = chrome(req, req.query.lang, (l) => `/status?${withLang(keep, l)}`);
     const v = parsed.values;
+    // alogin.html comes from the router, which does not carry the language the phone chose.
+    const explicit = stringParam(req.query.lang);
+    const c = chrome(req, explicit || languages.recall(v.mac), (l) => `/status?${withLang(keep, l)}`);
+    if (explicit) languages.remember(v.mac, c.lang);
     // The MAC is the router's word, so this page only shows; buying more still needs the card.
     const cust = flow && deps.routerById(v.routerId) ? flow.customerByMac(v.mac) : null;
     let buyHref: string | null = null;

@@ -16,6 +16,7 @@ import type { Chrome } from './pages/Layout';
 import { AccountPage, LoginPage, type AccountView } from './pages/AccountPage';
 import { CodePage, PhonePage, PinPage, SetPinPage } from './pages/StepPages';
 import type { Hidden } from './pages/forms';
+import type { LanguageMemory } from './languageMemory';
 import { isRouterValues, type Params, type RouterValues } from './routerValues';
 import type { CardRefusal, PortalCustomer, PortalShop } from './shopPort';
 import { signState, verifyState } from './stateToken';
@@ -46,6 +47,8 @@ export interface FlowKit {
   /** The wrong-card limit (cardGuard.ts); without it codes are not limited (the pages' own tests). */
   cardGuard?: CardGuardStore;
   cardLimits: CardLimits;
+  /** The language a phone used last, for pages the router sends it back to without one. */
+  languages: LanguageMemory;
 }
 
 /** Recent card redeems (code → who, which subscription): a double submit shows the first success. */
@@ -86,7 +89,8 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
     }
     const t = String(params.t);
     // A GET page switches language in place; a posted page goes back to the flow's start.
-    const c = kit.chrome(req, params.lang, (l) => (req.method === 'GET' ? href(path, { t, ...extra, lang: l }) : href('/portal', { t, lang: l })));
+    const explicit = typeof params.lang === 'string' && params.lang !== '' ? params.lang : kit.languages.recall(check.value.mac);
+    const c = kit.chrome(req, explicit, (l) => (req.method === 'GET' ? href(path, { t, ...extra, lang: l }) : href('/portal', { t, lang: l })));
     return { req, res, v: check.value, t, c, keep: { t, lang: c.lang } };
   }
 
@@ -432,6 +436,7 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
       if (!hashed) return kit.problem(s.req, s.res, 400, (mm) => mm.badRouterValue('chap-id'));
       pw = hashed;
     }
+    kit.languages.remember(s.v.mac, s.c.lang);
     kit.send(s.res, 200, <LoginPage chrome={s.c} action={s.v.linkLoginOnly} fields={{ username, password: pw, dst: s.v.linkOrig ?? undefined, popup: 'true' }} info={info} />);
   }
 

@@ -87,6 +87,10 @@ export function renderRouterPage(page: RouterPageName, portalBase: string, route
     '<meta http-equiv="pragma" content="no-cache">',
     '<meta http-equiv="expires" content="-1">',
     '<title>WiFi</title>',
+    // No favicon request: a browser asks the router for /favicon.ico, the router answers an
+    // unauthenticated host with login.html again, and a router that issues a fresh CHAP challenge
+    // per page then makes the challenge the portal already holds stale (CHAP login refused).
+    '<link rel="icon" href="data:,">',
   ];
   // With JavaScript the form below posts at once; without it the meta refresh follows the link.
   lines.push(t.form ? `<noscript><meta http-equiv="refresh" content="0;url=${href}"></noscript>` : `<meta http-equiv="refresh" content="0;url=${href}">`);

@@ -10,7 +10,9 @@ import type { NasSession, VirtualNas } from './nas';
  * - redirects an unauthenticated client to `/login?dst=<original URL>` and serves login.html
  *   with RouterOS's variables filled in (reference §2.2): `$(name)`, `$(name-esc)` URL-encoded,
  *   `$(if name)…$(elif name)…$(else)…$(endif)`, chap-id / chap-challenge as `\ooo` octal strings,
- *   a fresh challenge each time the page is served;
+ *   a fresh challenge each time the page is served (`chapChallenge: 'per-page'`, the default), or
+ *   one challenge per host kept until a login uses it (`'per-host'`): which one RouterOS does is
+ *   not documented, so both are offered and the portal must work with either;
  * - accepts logins at link-login-only (`/login`, GET or POST, `username` + `password`): a 32-hex
  *   password with a challenge issued is HTTP-CHAP (forwarded as CHAP-Password + CHAP-Challenge),
  *   anything else HTTP-PAP when `loginBy` allows it; RADIUS decides through the virtual NAS;
@@ -30,6 +32,8 @@ export interface VirtualHotspotOptions {
   loginBy?: Array<'http-chap' | 'http-pap' | 'mac'>;
   identity?: string;
   defaultMac?: string;
+  /** When the router makes a new CHAP challenge: each time it serves the login page, or once per host until used. */
+  chapChallenge?: 'per-page' | 'per-host';
 }
 
 export const PHONE_HEADER = 'x-virtual-phone';
@@ -63,7 +67,7 @@ export class VirtualHotspot {
   private nextHost = 10;
 
   constructor(opts: VirtualHotspotOptions) {
-    this.opts = { loginBy: ['http-chap', 'http-pap'], identity: 'MikroTik', defaultMac: '02:00:00:00:00:01', ...opts };
+    this.opts = { loginBy: ['http-chap', 'http-pap'], identity: 'MikroTik', defaultMac: '02:00:00:00:00:01', chapChallenge: 'per-page', ...opts };
   }
 
   async start(): Promise<void> {
@@ -163,6 +167,7 @@ export class VirtualHotspot {
   }
 
   private issueChallenge(c: Client): void {
+    if (this.opts.chapChallenge === 'per-host' && c.chap) return;
     c.chap = this.opts.loginBy.includes('http-chap') ? { ident: crypto.randomInt(256), challenge: crypto.randomBytes(16) } : null;
   }
 

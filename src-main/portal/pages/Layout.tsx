@@ -39,6 +39,8 @@ export function Layout({ chrome, title, children }: { chrome: Chrome; title: str
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <title>{title}</title>
+        {/* No /favicon.ico request: one round trip fewer on a busy WiFi (the CSP allows data: images). */}
+        <link rel="icon" href="data:," />
         <style>{css(branding.colour)}</style>
       </head>
       <body>
