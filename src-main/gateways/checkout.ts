@@ -180,7 +180,7 @@ export function createCheckoutFlow(deps: FlowDeps) {
    * move money); every later one, and any after a timeout, only queries. Exactly once whatever
    * arrives twice or together: a callback and an IPN, a reload, two tabs.
    */
-  function confirm(ref: { paymentId?: number; reference?: string }, hints: Record<string, string> = {}, source: ConfirmSource = 'browser'): Promise<PaymentOutcome> {
+  async function confirm(ref: { paymentId?: number; reference?: string }, hints: Record<string, string> = {}, source: ConfirmSource = 'browser'): Promise<PaymentOutcome> {
     const id = findPayment(ref);
     return lock.run(id, async () => {
       const s = ledger.flowState(id);

@@ -47,7 +47,9 @@ export function createRetryJob(deps: { clock: Clock; log: Logger; ledger: Pick<L
   async function fire(): Promise<void> {
     cancel = null;
     armedFor = null;
-    if (!running || busy) return;
+    if (!running) return;
+    // Already checking (the timer and a caller at once): wait for that run instead of a second.
+    if (busy) return busy;
     busy = (async () => {
       try {
         // Checks that come due while these run (a 0 s first check) are taken in the same turn.
