@@ -28,6 +28,10 @@ import type { Swap } from './backups/swap';
 import { contract, isMethod, type ApiReply } from '../src-shared/api';
 import { createPortal } from './portal';
 import { resolveServerAddress } from './routeros/serverAddress';
+import { createGateways, type GatewaysDeps } from './gateways';
+import { createBkashGateway } from './gateways/bkash';
+import { createNagadGateway } from './gateways/nagad';
+import { createSslcommerzGateway } from './gateways/sslcommerz';
 
 /** What a replacement portal app is built from (tests serve their own app on the portal door). */
 export interface PortalAppDeps extends CoreDeps {
@@ -49,6 +53,11 @@ export interface EngineOptions {
   routerOs?: Pick<RouterOsDeps, 'portalUrl' | 'enabledGateways' | 'timeouts' | 'statusPollMs'>;
   /** Backups: the scheduler's timer and delays (tests fire the timer by hand on a manual clock). */
   backups?: Pick<BackupsDeps, 'timer' | 'soonMs' | 'retryMs'>;
+  /**
+   * Online payments: the gateway modules (bkash, nagad, sslcommerz; tests pass stand-ins) and the
+   * retry job's timer (tests fire it by hand on a manual clock).
+   */
+  gateways?: Pick<GatewaysDeps, 'modules' | 'timer' | 'fetch'>;
   /** Replaces the portal's customer auth for the owner's PIN reset (tests pass a stand-in). */
   customerAuth?: HandlerDeps['customerAuth'];
   /**
@@ -95,6 +104,13 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   // The router store first: billing asks it which routers and zones exist.
   const routers = createRouterStore(deps);
   const billing = createBilling({ ...deps, routers });
+  // Online payments ask billing for every ledger change; RouterOS asks them for walled-garden hosts.
+  const gateways = createGateways({
+    ...deps,
+    billing,
+    modules: { bkash: createBkashGateway({ log }), nagad: createNagadGateway(), sslcommerz: createSslcommerzGateway() },
+    ...opts.gateways,
+  });
 
   // RADIUS and RouterOS call each other: RouterOS tells routers the ports RADIUS bound, RADIUS
   // falls back to the RouterOS API to remove a session a router did not Disconnect. RouterOS is
@@ -120,6 +136,9 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
       const addr = resolveServerAddress(serverAddress, router?.host ?? null).address;
       return addr ? `http://${addr}:${port}` : null;
     },
+    // Only enabled gateways, only their mode's hosts (issue 10); a test may still pass its own list.
+    enabledGateways: () => gateways.enabledIds(),
+    gatewayHosts: (g) => gateways.hosts(g),
     ...opts.routerOs,
   });
   const radius = createRadiusServer({
@@ -155,10 +174,10 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
 
   // Customer-facing HTTP doors are the engine's own (DESIGN.md convention 13), so the desktop app
   // and the headless server serve them alike; only the admin bridge is the headless server's.
-  const portalParts = createPortal({ ...deps, billing, routers, radius, sms, dataKey: key });
+  const portalParts = createPortal({ ...deps, billing, routers, radius, sms, dataKey: key, hooks: gateways.smsInRouter() });
   const customerAuth = portalParts.customerAuth;
 
-  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth ?? customerAuth, clock, accounts });
+  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth ?? customerAuth, clock, accounts, gateways });
   const admin = createAdmin({ db, clock, log, handlers });
   const portalApp: http.RequestListener | null =
     opts.portal?.enabled === false ? null : (opts.portal?.app?.({ ...deps, billing, routers, radius }) ?? portalParts.app);
@@ -171,6 +190,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   const subsystems: Array<[string, Subsystem]> = [
     ['billing', billing],
     ['checkpointer', walCheckpointer],
+    ['gateways', gateways],
     ['routeros', routeros],
     ['radius', radius],
     ['sms', sms],
@@ -189,6 +209,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
     routers,
     radius,
     routeros,
+    gateways,
     sms,
     backups,
     admin,

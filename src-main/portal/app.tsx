@@ -49,6 +49,8 @@ export interface PortalDeps {
   cardGuard?: CardGuardStore;
   /** Default: 5 wrong codes per customer and per MAC in 15 minutes. */
   cardLimits?: CardLimits;
+  /** Machine-to-machine hooks served on the portal's door (the shop phone's SMS forwarder: gateways/smsIn). */
+  hooks?: express.RequestHandler;
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
@@ -138,6 +140,8 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     if (!views) byLang.set(c.lang, (views = list.map((p) => describePackageForPortal(p, c.lang, c.m))));
     return views;
   }
+
+  if (deps.hooks) app.use(deps.hooks);
 
   const flow: CustomerFlow | null =
     deps.auth && deps.shop

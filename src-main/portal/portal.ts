@@ -24,6 +24,8 @@ export interface PortalSubsystemDeps extends CoreDeps {
   sms: Sms;
   /** The installation's data key: the portal's token key is derived from it, once. */
   dataKey: Buffer;
+  /** Machine-to-machine routes served on the portal's door (the shop phone's SMS forwarder). */
+  hooks?: express.RequestHandler;
 }
 
 export interface Portal {
@@ -127,6 +129,7 @@ export function createPortal(deps: PortalSubsystemDeps): Portal {
     auth: customerAuth,
     shop: createPortalShop({ billing, radius }),
     cardGuard: createCardGuardStore(db),
+    hooks: deps.hooks,
   });
   return { app, customerAuth };
 }

@@ -24,6 +24,9 @@ describe('method roles (issue 11: a cashier sells, redeems cards, prints and vie
       'customers.addDevice',
       'customers.create',
       'customers.sellPackage',
+      // A customer at the counter says "I paid": the cashier asks the gateway again / by trx id.
+      'payments.recheck',
+      'payments.recover',
       'vouchers.redeem',
     ]);
   });

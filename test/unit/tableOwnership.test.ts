@@ -43,6 +43,7 @@ const OWNERS: Record<string, string> = {
   otp_challenges: 'portal/',
   portal_pin_failures: 'portal/',
   portal_card_failures: 'portal/',
+  sms_in: 'gateways/',
 };
 
 const MARKER = /--\s*(listing join|read-only join)\b/;
