@@ -5,6 +5,8 @@
 // packages. The built engine runs in a child process (its own event loop, as in the shop); this
 // process only generates load. Prints requests/s, p50/p99 per request kind and the page weight.
 // Usage: npm run bench:portal [-- phones=200 rounds=5]
+// As the shipped entry points do (src-main/productionMode.ts): React's production build.
+process.env.NODE_ENV ??= 'production';
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');

@@ -1,3 +1,4 @@
+import './productionMode';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, powerSaveBlocker, safeStorage, shell, Tray } from 'electron';
 import { createEngine } from './engine';
 import { runDesktopApp } from './shell/app';

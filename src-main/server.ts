@@ -3,6 +3,7 @@
  * Prints exactly one `ready admin=<url>` line on stdout once requests are accepted; exits 0 on
  * SIGTERM/SIGINT after closing everything; exits 1 with one line on stderr when it cannot start.
  */
+import './productionMode';
 import path from 'node:path';
 import { parseConfig, type EngineConfig } from './config';
 import { createEngine, type Engine, type EngineOptions } from './engine';

@@ -204,11 +204,25 @@ export const smsHttpSettingsSchema = z.strictObject({
   /** A reply containing this text counts as sent (empty = any 2xx). */
   successContains: text(200),
 });
+/**
+ * The owner's own wording of the texts customers get, per language; empty = the built-in text
+ * (src-main/sms/templates.ts). Placeholders in braces: {shop} {code} for codes; {shop} {package}
+ * {until} {amount} for receipts.
+ */
+export const smsTemplateSettingsSchema = z.strictObject({
+  otpEn: text(300),
+  otpBn: text(300),
+  pinResetEn: text(300),
+  pinResetBn: text(300),
+  receiptEn: text(300),
+  receiptBn: text(300),
+});
 export const smsSettingsSchema = z.strictObject({
   /** outbox = nothing is sent; codes wait in the SMS outbox (shown in the admin app). */
   provider: oneOf(SMS_PROVIDERS),
   senderId: text(20),
   http: smsHttpSettingsSchema,
+  templates: smsTemplateSettingsSchema,
   /** Warn when the gateway's balance (in taka, as gateways report it) falls below this; 0 = never. */
   lowBalanceWarnAt: wholeNumber(0, 1_000_000, 'taka'),
 });
@@ -344,7 +358,12 @@ export const settingsUpdateSchema = z.strictObject({
   network: sectionUpdate(networkSettingsSchema.shape),
   portal: sectionUpdate(portalSettingsSchema.shape),
   otp: sectionUpdate(otpSettingsSchema.shape),
-  sms: sectionUpdate({ ...smsSettingsSchema.shape, http: smsHttpSettingsSchema.partial(), apiKey: secretInput(settingsSecretFields.sms.apiKey) }),
+  sms: sectionUpdate({
+    ...smsSettingsSchema.shape,
+    http: smsHttpSettingsSchema.partial(),
+    templates: smsTemplateSettingsSchema.partial(),
+    apiKey: secretInput(settingsSecretFields.sms.apiKey),
+  }),
   bkash: sectionUpdate({
     ...bkashSettingsSchema.shape,
     appSecret: secretInput(settingsSecretFields.bkash.appSecret),
@@ -383,7 +402,15 @@ export const settingsChecks: { [S in SettingsSection]?: SectionCheck<S> } = {
   portal: (v) => (v.languages.includes(v.defaultLanguage) ? null : { path: 'defaultLanguage', message: `must be one of the portal's languages (${v.languages.join(', ')})` }),
   otp: (v) =>
     v.perNumberPerDay >= v.perNumberPerHour ? null : { path: 'perNumberPerDay', message: `must be at least the per-hour limit (${v.perNumberPerHour} codes)` },
-  sms: (v) => (v.provider === 'http' && v.http.url === '' ? { path: 'http.url', message: 'must be set when the SMS provider is http' } : null),
+  sms: (v) => {
+    if (v.provider === 'http' && v.http.url === '') return { path: 'http.url', message: 'must be set when the SMS provider is http' };
+    // A code text without {code} would text customers a message they cannot log in with.
+    for (const k of ['otpEn', 'otpBn', 'pinResetEn', 'pinResetBn'] as const) {
+      const t = v.templates[k];
+      if (t !== '' && !t.includes('{code}')) return { path: `templates.${k}`, message: 'must contain {code}, where the code goes (or be empty for the built-in text)' };
+    }
+    return null;
+  },
   bkash: requireWhenEnabled('bKash', ['appKey', 'username'], ['appSecret', 'password']),
   nagad: requireWhenEnabled('Nagad', ['merchantId', 'gatewayPublicKey'], ['merchantPrivateKey']),
   sslcommerz: requireWhenEnabled('SSLCommerz', ['storeId'], ['storePassword']),
@@ -410,6 +437,7 @@ export const defaultSettings: Settings = {
     provider: 'outbox',
     senderId: '',
     http: { method: 'GET', url: '', bodyTemplate: '', contentType: 'form', numberFormat: '880', successContains: '' },
+    templates: { otpEn: '', otpBn: '', pinResetEn: '', pinResetBn: '', receiptEn: '', receiptBn: '' },
     lowBalanceWarnAt: 0,
   },
   bkash: { enabled: false, mode: 'sandbox', baseUrl: '', appKey: '', username: '' },

@@ -13,5 +13,11 @@ export function smsConfigFromSettings(s: Settings): SmsConfig {
     http: { ...s.sms.http },
     lowBalanceWarnAt: s.sms.lowBalanceWarnAt > 0 ? s.sms.lowBalanceWarnAt * 100 : null,
     shopName: s.shop.name,
+    // Empty fields fall back to the built-in text (templates.ts templateFor).
+    templates: {
+      otp: { en: s.sms.templates.otpEn, bn: s.sms.templates.otpBn },
+      pinReset: { en: s.sms.templates.pinResetEn, bn: s.sms.templates.pinResetBn },
+      receipt: { en: s.sms.templates.receiptEn, bn: s.sms.templates.receiptBn },
+    },
   };
 }

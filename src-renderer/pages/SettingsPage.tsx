@@ -78,7 +78,17 @@ const SMS_HTTP: Spec[] = [
   { path: 'sms.http.successContains', label: 'Reply text that means sent', hint: 'Empty = any 2xx reply.', kind: text(200) },
 ];
 
-const SPECS = [...SHOP, ...NETWORK, ...PORTAL, ...OTP, ...SMS, ...SMS_HTTP];
+const CODE_HINT = 'Empty = the built-in text. Put {code} where the code goes; {shop} is the shop name.';
+const SMS_TEXTS: Spec[] = [
+  { path: 'sms.templates.otpEn', label: 'Sign-in code text (English)', hint: CODE_HINT, kind: text(300, { placeholder: 'Your {shop} WiFi code is {code}. It expires in 5 minutes.' }) },
+  { path: 'sms.templates.otpBn', label: 'Sign-in code text (Bangla)', hint: CODE_HINT, kind: text(300, { placeholder: '{shop} WiFi কোড {code}। ৫ মিনিটের মধ্যে ব্যবহার করুন।' }) },
+  { path: 'sms.templates.pinResetEn', label: 'PIN reset text (English)', hint: CODE_HINT, kind: text(300) },
+  { path: 'sms.templates.pinResetBn', label: 'PIN reset text (Bangla)', hint: CODE_HINT, kind: text(300) },
+  { path: 'sms.templates.receiptEn', label: 'Receipt text (English)', hint: 'Empty = the built-in text. {shop} {package} {until} {amount}.', kind: text(300) },
+  { path: 'sms.templates.receiptBn', label: 'Receipt text (Bangla)', hint: 'Empty = the built-in text. {shop} {package} {until} {amount}.', kind: text(300) },
+];
+
+const SPECS = [...SHOP, ...NETWORK, ...PORTAL, ...OTP, ...SMS, ...SMS_HTTP, ...SMS_TEXTS];
 const FIELDS = [...SPECS.map((s) => s.path), 'shop.logo', 'portal.languages', 'sms.apiKey'];
 
 function getPath(obj: unknown, path: string): unknown {
@@ -262,6 +272,8 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
         />
         {values['sms.provider'] === 'http' ? SMS_HTTP.map(field) : null}
       </div>
+      <h2>Texts to customers</h2>
+      <div className="form-grid">{SMS_TEXTS.map(field)}</div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           Save settings

@@ -252,3 +252,18 @@ describe('stored settings', () => {
     expect(engine.db.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 0 });
   });
 });
+
+describe('texts to customers', () => {
+  it("texts the owner's own wording per language, keeps the built-in one for empty fields, and refuses a code text without {code}", async () => {
+    const { engine, ok } = await testEngine({ start: true });
+    await ok('settings.update', { shop: { name: 'Rahim Net' }, sms: { templates: { otpEn: 'Code {code} for {shop} WiFi' } } });
+    await engine.sms.send({ phone: '+8801712345678', kind: 'otp', lang: 'en', vars: { code: '482913' } });
+    await engine.sms.send({ phone: '+8801712345678', kind: 'otp', lang: 'bn', vars: { code: '482914' } });
+    const texts = (await ok('sms.outbox', {})).items.map((m: { text: string }) => m.text);
+    expect(texts).toEqual([expect.stringContaining('482914'), 'Code 482913 for Rahim Net WiFi']);
+    expect(texts[0]).toMatch(/কোড/); // the built-in Bangla text, as the Bangla field was left empty
+    const bad = await engine.call('settings.update', { sms: { templates: { pinResetBn: 'পিন রিসেট করুন' } } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'sms.templates.pinResetBn', message: expect.stringMatching(/\{code\}/) } });
+    expect((await ok('settings.get')).sms.templates).toMatchObject({ otpEn: 'Code {code} for {shop} WiFi', pinResetBn: '' });
+  });
+});
