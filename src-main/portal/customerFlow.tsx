@@ -11,6 +11,7 @@ import type { CustomerAuth, OtpPurpose, OtpRequestRefusal, OtpVerifyResult, PinL
 import { parseDigits } from './digits';
 import { isAuthToken, isProofToken, isStepToken, readToken, signToken, type AuthToken, type StepToken } from './flowTokens';
 import { formatData, formatRetry, formatShopTime, formatValidity, maskPhone, type PackageView } from './format';
+import { describeTimeLeft } from '../../src-shared/format';
 import type { Messages } from './i18n';
 import type { Chrome } from './pages/Layout';
 import { AccountPage, LoginPage, type AccountView } from './pages/AccountPage';
@@ -189,7 +190,12 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
       active: a
         ? {
             name: a.packageName,
-            timeLeft: a.secondsLeft !== null ? formatValidity(a.secondsLeft, lang, m) : m.noTimeLimit,
+            // Clock-aware (issue #12): "2 h 10 m online time left", "starts at first login"; a
+            // package counted from purchase shows its plain countdown.
+            timeLeft:
+              a.clock === 'purchase'
+                ? a.secondsLeft !== null ? formatValidity(a.secondsLeft, lang, m) : m.noTimeLimit
+                : (describeTimeLeft(a, lang) ?? m.noTimeLimit),
             dataLeft: a.bytesLeft !== null ? formatData(a.bytesLeft, lang, m) : m.unlimited,
           }
         : null,

@@ -32,6 +32,17 @@ async function register(w: World, b: ReturnType<typeof phoneBrowser>, pin = '432
 }
 
 describe('the customer flow on the portal, behind the virtual hotspot, with a real engine', () => {
+  it('an online-time package says "online time left" on the status page (issue #12 clocks)', async () => {
+    const w = await portalWorld();
+    const online = await w.pkg({ name: 'Two hours online', clock: 'onlineTime', validitySeconds: 7_800 });
+    const b = await arrive(w, MAC_A);
+    await register(w, b);
+    await b.submit('/portal/card', { code: (await w.cards(online.id, 1)).codes[0]! });
+    await b.autoSubmit(); // the login to the router
+    await b.click('Continue'); // alogin.html → the status page
+    expect(b.text).toContain('2 h 10 m online time left');
+  });
+
   it('new phone: Bangla-digit number → OTP → PIN → card (typed loosely) → CHAP login → online; the status page shows the package', async () => {
     const w = await portalWorld();
     const day = await w.pkg({ name: '1 Day 5 Mbps' });
