@@ -32,6 +32,10 @@ import { createCustomerAuth } from './portal/customerAuth';
 import { createPortalShop } from './portal/shopPort';
 import { resolveServerAddress } from './routeros/serverAddress';
 import { createGateways, type GatewaysDeps } from './gateways';
+import { createBkashGateway } from './gateways/bkash';
+import { createNagadGateway } from './gateways/nagad';
+import { createSslcommerzGateway } from './gateways/sslcommerz';
+import { createPortalPayments } from './portal/payPort';
 
 /** What a replacement portal app is built from (tests serve their own app on the portal door). */
 export interface PortalAppDeps extends CoreDeps {
@@ -113,7 +117,13 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   const routers = createRouterStore(deps);
   const billing = createBilling({ ...deps, routers });
   // Online payments ask billing for every ledger change; RouterOS asks them for walled-garden hosts.
-  const gateways = createGateways({ ...deps, billing, ...opts.gateways });
+  // The real gateway modules unless a test passes stand-ins; each reads its settings on every call.
+  const gatewayModules: GatewaysDeps['modules'] = opts.gateways?.modules ?? {
+    bkash: createBkashGateway({ log }),
+    nagad: createNagadGateway(),
+    sslcommerz: createSslcommerzGateway(),
+  };
+  const gateways = createGateways({ ...deps, billing, ...opts.gateways, modules: gatewayModules });
 
   // RADIUS and RouterOS call each other: RouterOS tells routers the ports RADIUS bound, RADIUS
   // falls back to the RouterOS API to remove a session a router did not Disconnect. RouterOS is
@@ -218,6 +228,9 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
           portalUrl: () => deps.settings.get().network.portalUrl.trim() || null,
           auth: customerAuth,
           shop: createPortalShop({ billing, radius }),
+          // Payment returns come back to the portal URL (the configured one, else the request's Host).
+          payments: createPortalPayments({ gateways, billing, settings: deps.settings }),
+          // The shop phone's SMS forwarder posts to the portal's door (on the LAN).
           hooks: gateways.smsInRouter(),
         }));
   portal = portalApp ? createHttpDoor({ name: 'portal', app: portalApp, host: config.bind, port: config.portalPort, flag: '--portal-port', log }) : null;

@@ -20,6 +20,7 @@ import type { CustomerAuth } from './customerAuth/types';
 import { clientIp, registerCustomerFlow, type CustomerFlow } from './customerFlow';
 import { SCRIPT_SRC } from './scripts';
 import type { PortalShop } from './shopPort';
+import type { PortalPayments } from './payPort';
 
 export interface PortalDeps {
   log: Logger;
@@ -41,6 +42,8 @@ export interface PortalDeps {
    */
   auth?: CustomerAuth;
   shop?: PortalShop;
+  /** Online payments (bKash, Nagad, SSLCommerz, Send Money); needs `auth` and `shop` too. */
+  payments?: PortalPayments;
   /** Machine-to-machine hooks served on the portal's door (the shop phone's SMS forwarder: gateways/smsIn). */
   hooks?: express.RequestHandler;
 }
@@ -111,6 +114,9 @@ export function createPortalApp(deps: PortalDeps): express.Express {
           timezone: () => deps.branding().timezone,
           chrome, send, problem, packageViews,
           routerKnown: (id) => deps.routerById(id) !== null,
+          payments: deps.payments,
+          baseUrl,
+          configuredUrl: () => deps.portalUrl?.() ?? null,
         })
       : null;
 

@@ -17,6 +17,8 @@ import type { Hidden } from './pages/forms';
 import { isRouterValues, type Params, type RouterValues } from './routerValues';
 import type { CardRefusal, PortalCustomer, PortalShop } from './shopPort';
 import { signState, verifyState } from './stateToken';
+import type { PortalPayments } from './payPort';
+import { payChoices, registerPayFlow } from './payFlow';
 
 /**
  * The customer's flow (issue #9 "The customer's flow"): known MAC → straight in or welcome back;
@@ -39,12 +41,18 @@ export interface FlowKit {
   problem(req: express.Request, res: express.Response, status: number, message: (m: Messages) => string): void;
   packageViews(routerId: number, c: Chrome): PackageView[];
   routerKnown(id: number): boolean;
+  /** Online payments (payFlow.tsx); without them the account page offers the recharge card only. */
+  payments?: PortalPayments;
+  /** The portal's base URL as phones reach it (the gateways' return address), or null. */
+  baseUrl(req: express.Request): string | null;
+  /** The owner's configured portal URL (SSLCommerz's IPN goes there), or null. */
+  configuredUrl(): string | null;
 }
 
 /** Recent card redeems (code → who, which subscription): a double submit shows the first success. */
 const RECENT_REDEEMS_MAX = 10_000;
 
-interface Step {
+export interface Step {
   req: express.Request;
   res: express.Response;
   v: RouterValues;
@@ -203,6 +211,7 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
         routerError={s.v.error}
         error={o.error ?? null}
         info={o.info ?? null}
+        pay={kit.payments ? payChoices(kit.payments, s, a) : undefined}
       />,
     );
   }
@@ -407,6 +416,8 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
     }
     kit.send(s.res, 200, <LoginPage chrome={s.c} action={s.v.linkLoginOnly} fields={{ username, password: pw, dst: s.v.linkOrig ?? undefined, popup: 'true' }} info={info} />);
   }
+
+  if (kit.payments) registerPayFlow(app, { ...kit, payments: kit.payments, step, authOf, login, renderAccount, href, redirect, wrap });
 
   return {
     /** GET /portal?t=: a known MAC goes straight in (or to "welcome back"); a new phone gets the number form. */
