@@ -1,5 +1,5 @@
 import express from 'express';
-import { normalizePhone } from '../../src-shared/phone';
+import { normalizePhone, toLocalPhone } from '../../src-shared/phone';
 import { isGatewayId, SEND_MONEY_WALLETS, type GatewayId, type SendMoneyWallet } from '../../src-shared/payments';
 import type { PaymentOutcome } from '../../src-shared/api/payments';
 import { isAppError } from '../errors';
@@ -223,7 +223,7 @@ export function registerPayFlow(app: express.Express, kit: PayKit): void {
       <SendMoneyPage
         chrome={s.c}
         wallet={walletLabel(m, wallet)}
-        number={s.c.lang === 'bn' ? toBn(number) : number}
+        number={s.c.lang === 'bn' ? toBn(toLocalPhone(number)) : toLocalPhone(number)}
         amount={pkg.price}
         packageName={pkg.name}
         hidden={{ ...s.keep, a: aTok, package: String(pkg.id), wallet }}
