@@ -30,7 +30,7 @@ export function PackageList({ packages, m, pay }: { packages: PackageView[]; m: 
             <dt>{m.devices}</dt>
             <dd>{p.devices}</dd>
           </dl>
-          {pay ? (
+          {pay && pay.methods.length > 0 ? (
             <form method="post" action="/portal/pay" id={`pay-${p.id}`} aria-label={`${m.payWith}: ${p.name}`}>
               <HiddenFields fields={{ ...pay.hidden, package: String(p.id) }} />
               <p>{m.payWith}</p>
