@@ -1,11 +1,14 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultConfig } from '../../src-main/config';
 import { createEngine, type Engine } from '../../src-main/engine';
 import { manualClock } from '../../src-main/clock';
 import { silentLogger } from '../../src-main/log';
 import type { OneShotTimer } from '../../src-main/gateways';
 import { SecretText } from '../../src-shared/settings';
 import { okFor } from './api';
-import { testConfig } from './engine';
 import { startFakeBkash, type FakeBkashOptions } from '../fakes/bkash';
 import { startFakeNagad } from '../fakes/nagad';
 import { startFakeSslcommerz, type FakeSslcommerzOptions } from '../fakes/sslcommerz';
@@ -36,8 +39,11 @@ export async function payWorld(o: { bkash?: FakeBkashOptions; ssl?: FakeSslcomme
   };
   const cut = o.gatewayTimeoutMs ?? 1500;
   const shortFetch: typeof fetch = (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(cut)]) : AbortSignal.timeout(cut) });
-  const engine: Engine = await createEngine(testConfig(), { clock, log: silentLogger(), gateways: { timer, fetch: shortFetch }, radius: { disconnectTimeoutMs: 150, disconnectAttempts: 2, kickViaApi: async () => true } });
-  const stops: Array<() => Promise<void>> = [() => engine.stop()];
+  // testConfig() of ./engine, without its vitest hooks (Playwright loads this file too).
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hsd-pay-'));
+  const config = { ...defaultConfig(), dataDir, bind: '127.0.0.1', adminBind: '127.0.0.1', adminPort: 0, portalPort: 0, radiusAuthPort: 0, radiusAcctPort: 0, logLevel: 'silent' as const };
+  const engine: Engine = await createEngine(config, { clock, log: silentLogger(), gateways: { timer, fetch: shortFetch }, radius: { disconnectTimeoutMs: 150, disconnectAttempts: 2, kickViaApi: async () => true } });
+  const stops: Array<() => Promise<void>> = [async () => fs.rmSync(dataDir, { recursive: true, force: true }), () => engine.stop()];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s().catch(() => undefined);
   };
