@@ -32,6 +32,7 @@ import { createGateways, type GatewaysDeps } from './gateways';
 import { createBkashGateway } from './gateways/bkash';
 import { createNagadGateway } from './gateways/nagad';
 import { createSslcommerzGateway } from './gateways/sslcommerz';
+import { createPortalPayments } from './portal/payPort';
 
 /** What a replacement portal app is built from (tests serve their own app on the portal door). */
 export interface PortalAppDeps extends CoreDeps {
@@ -105,12 +106,13 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   const routers = createRouterStore(deps);
   const billing = createBilling({ ...deps, routers });
   // Online payments ask billing for every ledger change; RouterOS asks them for walled-garden hosts.
-  const gateways = createGateways({
-    ...deps,
-    billing,
-    modules: { bkash: createBkashGateway({ log }), nagad: createNagadGateway(), sslcommerz: createSslcommerzGateway() },
-    ...opts.gateways,
-  });
+  // The real gateway modules unless a test passes stand-ins; each reads its settings on every call.
+  const gatewayModules: GatewaysDeps['modules'] = opts.gateways?.modules ?? {
+    bkash: createBkashGateway({ log }),
+    nagad: createNagadGateway(),
+    sslcommerz: createSslcommerzGateway(),
+  };
+  const gateways = createGateways({ ...deps, billing, ...opts.gateways, modules: gatewayModules });
 
   // RADIUS and RouterOS call each other: RouterOS tells routers the ports RADIUS bound, RADIUS
   // falls back to the RouterOS API to remove a session a router did not Disconnect. RouterOS is
@@ -174,7 +176,18 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
 
   // Customer-facing HTTP doors are the engine's own (DESIGN.md convention 13), so the desktop app
   // and the headless server serve them alike; only the admin bridge is the headless server's.
-  const portalParts = createPortal({ ...deps, billing, routers, radius, sms, dataKey: key, hooks: gateways.smsInRouter() });
+  const portalParts = createPortal({
+    ...deps,
+    billing,
+    routers,
+    radius,
+    sms,
+    dataKey: key,
+    // Payment returns come back to the portal URL (the configured one, else the request's Host).
+    payments: createPortalPayments({ gateways, billing, settings: deps.settings }),
+    // The shop phone's SMS forwarder posts to the portal's door (on the LAN).
+    hooks: gateways.smsInRouter(),
+  });
   const customerAuth = portalParts.customerAuth;
 
   const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth ?? customerAuth, clock, accounts, gateways });

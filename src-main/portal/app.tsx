@@ -24,6 +24,7 @@ import { clientIp, registerCustomerFlow, type CustomerFlow } from './customerFlo
 import { SCRIPT_SRC } from './scripts';
 import type { PortalShop } from './shopPort';
 import { DEFAULT_CARD_LIMITS, type CardGuardStore, type CardLimits } from './cardGuard';
+import type { PortalPayments } from './payPort';
 
 export interface PortalDeps {
   log: Logger;
@@ -49,6 +50,8 @@ export interface PortalDeps {
   cardGuard?: CardGuardStore;
   /** Default: 5 wrong codes per customer and per MAC in 15 minutes. */
   cardLimits?: CardLimits;
+  /** Online payments (bKash, Nagad, SSLCommerz, Send Money); needs `auth` and `shop` too. */
+  payments?: PortalPayments;
   /** Machine-to-machine hooks served on the portal's door (the shop phone's SMS forwarder: gateways/smsIn). */
   hooks?: express.RequestHandler;
 }
@@ -153,6 +156,9 @@ export function createPortalApp(deps: PortalDeps): express.Express {
           cardGuard: deps.cardGuard,
           cardLimits: deps.cardLimits ?? DEFAULT_CARD_LIMITS,
           languages,
+          payments: deps.payments,
+          baseUrl,
+          configuredUrl: () => deps.portalUrl?.() ?? null,
         })
       : null;
 

@@ -21,6 +21,8 @@ import type { LanguageMemory } from './languageMemory';
 import { isRouterValues, type Params, type RouterValues } from './routerValues';
 import type { CardRefusal, PortalCustomer, PortalShop } from './shopPort';
 import { signState, verifyState } from './stateToken';
+import type { PortalPayments } from './payPort';
+import { payChoices, registerPayFlow } from './payFlow';
 
 /**
  * The customer's flow (issue #9 "The customer's flow"): known MAC → straight in or welcome back;
@@ -50,12 +52,18 @@ export interface FlowKit {
   cardLimits: CardLimits;
   /** The language a phone used last, for pages the router sends it back to without one. */
   languages: LanguageMemory;
+  /** Online payments (payFlow.tsx); without them the account page offers the recharge card only. */
+  payments?: PortalPayments;
+  /** The portal's base URL as phones reach it (the gateways' return address), or null. */
+  baseUrl(req: express.Request): string | null;
+  /** The owner's configured portal URL (SSLCommerz's IPN goes there), or null. */
+  configuredUrl(): string | null;
 }
 
 /** Recent card redeems (code → who, which subscription): a double submit shows the first success. */
 const RECENT_REDEEMS_MAX = 10_000;
 
-interface Step {
+export interface Step {
   req: express.Request;
   res: express.Response;
   v: RouterValues;
@@ -220,6 +228,7 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
         routerError={s.v.error}
         error={o.error ?? null}
         info={o.info ?? null}
+        pay={kit.payments ? payChoices(kit.payments, s, a) : undefined}
       />,
     );
   }
@@ -445,6 +454,8 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
     kit.languages.remember(s.v.mac, s.c.lang);
     kit.send(s.res, 200, <LoginPage chrome={s.c} action={s.v.linkLoginOnly} fields={{ username, password: pw, dst: s.v.linkOrig ?? undefined, popup: 'true' }} info={info} />);
   }
+
+  if (kit.payments) registerPayFlow(app, { ...kit, payments: kit.payments, step, authOf, login, renderAccount, href, redirect, wrap });
 
   return {
     /** GET /portal?t=: a known MAC goes straight in (or to "welcome back"); a new phone gets the number form. */

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type express from 'express';
+import type { PortalPayments } from './payPort';
 import type { Package } from '../../src-shared/domain';
 import type { Settings } from '../../src-shared/settings';
 import type { CoreDeps } from '../deps';
@@ -26,6 +27,8 @@ export interface PortalSubsystemDeps extends CoreDeps {
   dataKey: Buffer;
   /** Machine-to-machine routes served on the portal's door (the shop phone's SMS forwarder). */
   hooks?: express.RequestHandler;
+  /** Online payments (bKash, Nagad, SSLCommerz, Send Money) offered beside the recharge card. */
+  payments?: PortalPayments;
 }
 
 export interface Portal {
@@ -130,6 +133,7 @@ export function createPortal(deps: PortalSubsystemDeps): Portal {
     shop: createPortalShop({ billing, radius }),
     cardGuard: createCardGuardStore(db),
     hooks: deps.hooks,
+    payments: deps.payments,
   });
   return { app, customerAuth };
 }

@@ -2,7 +2,7 @@ import type { PackageView } from '../format';
 import type { Messages } from '../i18n';
 import { AUTO_SUBMIT } from '../scripts';
 import { Layout, type Chrome } from './Layout';
-import { PackageList } from './PackageList';
+import { PackageList, type PayChoices } from './PackageList';
 import { Alert, CardForm, HiddenFields, Note, type Hidden } from './forms';
 import { Notice, RouterError, Support } from './parts';
 
@@ -68,6 +68,8 @@ export function AccountPage(p: {
   routerError: string | null;
   error: string | null;
   info: string | null;
+  /** Online payment methods under each package, and the "I paid but have no internet" link. */
+  pay?: PayChoices & { recoverHref: string | null };
 }) {
   const { m, branding } = p.chrome;
   const ended = !p.view.active && p.view.ended !== null;
@@ -95,7 +97,16 @@ export function AccountPage(p: {
       <OwnPackage view={p.view} m={m} />
       <CardForm m={m} hidden={p.hidden} />
       <Notice text={branding.notice} />
-      <PackageList packages={p.packages} m={m} />
+      <PackageList packages={p.packages} m={m} pay={p.pay} />
+      {p.pay?.recoverHref ? (
+        <section>
+          <p>
+            <a href={p.pay.recoverHref} id="recover">
+              {m.paidNoInternet}
+            </a>
+          </p>
+        </section>
+      ) : null}
       <Support branding={branding} m={m} />
     </Layout>
   );

@@ -27,17 +27,21 @@ h2{font-size:1.05em;margin:0 0 8px}p{margin:6px 0}ol{margin:0;padding-left:1.3em
 .note{background:#fff7e0;border-left:4px solid #e0a800}.err{background:#fdecea;border-left:4px solid #c62828}
 .btn{display:inline-block;background:${colour};color:#fff;border-radius:8px;padding:10px 16px;text-decoration:none;margin:4px 0}
 a{color:${colour}}
+select{width:100%;font-size:1.05em;padding:9px;border:1px solid #aab;border-radius:8px;background:#fff}
+.pay{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}.pay button,.pay a{flex:1 1 45%;text-align:center;margin:0;width:auto}
 label{display:block;margin:8px 0 4px;font-weight:600}input[type=tel],input[type=text],input[type=password]{width:100%;font-size:1.1em;padding:10px;border:1px solid #aab;border-radius:8px}
 button.btn{border:0;font-size:1em;width:100%;margin-top:10px}.kv{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0}.kv dd{margin:0}`;
 }
 
-export function Layout({ chrome, title, children }: { chrome: Chrome; title: string; children: ReactNode }) {
+/** `refresh`: the page reloads itself (a waiting page), with no JavaScript needed. */
+export function Layout({ chrome, title, children, refresh }: { chrome: Chrome; title: string; children: ReactNode; refresh?: { seconds: number; href: string } }) {
   const { lang, m, branding, switchHref } = chrome;
   return (
     <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
+        {refresh ? <meta httpEquiv="refresh" content={`${refresh.seconds};url=${refresh.href}`} /> : null}
         <title>{title}</title>
         {/* No /favicon.ico request: one round trip fewer on a busy WiFi (the CSP allows data: images). */}
         <link rel="icon" href="data:," />

@@ -46,7 +46,7 @@ export function PhoneForm({ m, hidden, value }: { m: Messages; hidden: Hidden; v
 
 export function CardForm({ m, hidden }: { m: Messages; hidden: Hidden }) {
   return (
-    <section>
+    <section id="card">
       <h2>{m.cardTitle}</h2>
       <form method="post" action="/portal/card">
         <HiddenFields fields={hidden} />
