@@ -31,6 +31,7 @@ import { createPortalApp, packagesForRouter } from './portal';
 import { createCustomerAuth } from './portal/customerAuth';
 import { createPortalShop } from './portal/shopPort';
 import { resolveServerAddress } from './routeros/serverAddress';
+import { createGateways, type GatewaysDeps } from './gateways';
 
 /** What a replacement portal app is built from (tests serve their own app on the portal door). */
 export interface PortalAppDeps extends CoreDeps {
@@ -60,6 +61,11 @@ export interface EngineOptions {
   routerOs?: Pick<RouterOsDeps, 'portalUrl' | 'enabledGateways' | 'timeouts' | 'statusPollMs'>;
   /** Backups: the scheduler's timer and delays (tests fire the timer by hand on a manual clock). */
   backups?: Pick<BackupsDeps, 'timer' | 'soonMs' | 'retryMs'>;
+  /**
+   * Online payments: the gateway modules (bkash, nagad, sslcommerz; tests pass stand-ins) and the
+   * retry job's timer (tests fire it by hand on a manual clock).
+   */
+  gateways?: Pick<GatewaysDeps, 'modules' | 'timer' | 'fetch'>;
   /** Replaces the portal's customer auth for the owner's PIN reset (tests pass a stand-in). */
   customerAuth?: HandlerDeps['customerAuth'];
   /**
@@ -106,6 +112,8 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   // The router store first: billing asks it which routers and zones exist.
   const routers = createRouterStore(deps);
   const billing = createBilling({ ...deps, routers });
+  // Online payments ask billing for every ledger change; RouterOS asks them for walled-garden hosts.
+  const gateways = createGateways({ ...deps, billing, ...opts.gateways });
 
   // RADIUS and RouterOS call each other: RouterOS tells routers the ports RADIUS bound, RADIUS
   // falls back to the RouterOS API to remove a session a router did not Disconnect. RouterOS is
@@ -131,6 +139,9 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
       const addr = resolveServerAddress(serverAddress, router?.host ?? null).address;
       return addr ? `http://${addr}:${port}` : null;
     },
+    // Only enabled gateways, only their mode's hosts (issue 10); a test may still pass its own list.
+    enabledGateways: () => gateways.enabledIds(),
+    gatewayHosts: (g) => gateways.hosts(g),
     ...opts.routerOs,
   });
   const radius = createRadiusServer({
@@ -177,7 +188,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   };
   const customerAuth = createCustomerAuth({ db, clock, log, settings: deps.settings, sms, customers: billing.customers, signingKey: portalKey });
 
-  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth ?? customerAuth, clock, accounts });
+  const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth ?? customerAuth, clock, accounts, gateways });
   const admin = createAdmin({ db, clock, log, handlers });
   const portalApp: http.RequestListener | null =
     opts.portal?.enabled === false
@@ -207,6 +218,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
           portalUrl: () => deps.settings.get().network.portalUrl.trim() || null,
           auth: customerAuth,
           shop: createPortalShop({ billing, radius }),
+          hooks: gateways.smsInRouter(),
         }));
   portal = portalApp ? createHttpDoor({ name: 'portal', app: portalApp, host: config.bind, port: config.portalPort, flag: '--portal-port', log }) : null;
 
@@ -217,6 +229,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   const subsystems: Array<[string, Subsystem]> = [
     ['billing', billing],
     ['checkpointer', walCheckpointer],
+    ['gateways', gateways],
     ['routeros', routeros],
     ['radius', radius],
     ['sms', sms],
@@ -235,6 +248,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
     routers,
     radius,
     routeros,
+    gateways,
     sms,
     backups,
     admin,

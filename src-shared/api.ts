@@ -16,6 +16,7 @@ import { smsApi } from './api/sms';
 import { backupsApi } from './api/backups';
 import { authApi } from './api/auth';
 import { usersApi } from './api/users';
+import { gatewaysApi } from './api/gateways';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret
@@ -40,6 +41,7 @@ export const contract = {
   ...backupsApi,
   ...authApi,
   ...usersApi,
+  ...gatewaysApi,
 };
 
 export type Contract = typeof contract;

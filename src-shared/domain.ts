@@ -5,10 +5,9 @@
  */
 
 // The list itself lives in payments.ts (the API enum and the walled garden use it too).
-import type { PaymentMethod } from './payments';
+import type { PaymentMethod, PaymentStatus } from './payments';
 
-export type { PaymentMethod };
-export type PaymentStatus = 'pending' | 'completed' | 'failed';
+export type { PaymentMethod, PaymentStatus };
 export type SubscriptionStatus = 'queued' | 'active' | 'expired' | 'exhausted' | 'cancelled';
 export type CustomerStatus = 'active' | 'disabled';
 
@@ -154,6 +153,16 @@ export interface Payment {
   failureReason: string | null;
   createdAt: number;
   completedAt: number | null;
+  /** The wallet's transaction id (gateway trxID, or the customer's Send Money TrxID), upper-case. */
+  trxId: string | null;
+  /** Why the owner must look at it (PAYMENT_AMOUNT_MISMATCH, PAYMENT_UNCONFIRMED …), else null. */
+  problem: string | null;
+  /** Send Money: the number the customer sent from. */
+  senderPhone: string | null;
+  /** A refund row: the payment it refunds. */
+  refundOf: number | null;
+  /** A pending online payment: when the engine asks the gateway next (null: not scheduled). */
+  nextCheckAt: number | null;
 }
 
 /**

@@ -324,7 +324,8 @@ export class SecretText {
   }
 }
 
-function secretInput(max: number) {
+/** A secret as the API takes it: text (wrapped so it never serialises) or null to clear it. */
+export function secretInput(max: number) {
   return z
     .string({ error: 'must be text (or null to clear it)' })
     .trim()

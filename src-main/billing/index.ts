@@ -70,6 +70,7 @@ export function createBilling(deps: BillingDeps) {
     redeemVoucher: purchases.redeemVoucher,
     createPendingPayment: purchases.createPendingPayment,
     completePayment: purchases.completePayment,
+    refundPayment: purchases.refundPayment,
 
     cancelSubscription(subscriptionId: number): Subscription {
       return toSubscription(subscriptions.cancel(subscriptionId), clock.now());

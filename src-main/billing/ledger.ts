@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import type { Page, Payment, PaymentMethod } from '../../src-shared/domain';
+import type { Page, Payment, PaymentMethod, PaymentStatus } from '../../src-shared/domain';
 import { AppError, notFound } from '../errors';
 import { toPayment, type PaymentRow } from './rows';
 import { whereClause } from '../db/where';
@@ -15,6 +15,36 @@ export interface NewPayment {
   gatewaySession?: string | null;
   note?: string | null;
   createdBy: string;
+  /** Upper-case wallet transaction id (Send Money): unique across the ledger. */
+  trxId?: string | null;
+  senderPhone?: string | null;
+  /** A pending online payment: the retry job's first look (null: none). */
+  nextCheckAt?: number | null;
+}
+
+/** What the confirmation flow (src-main/gateways) needs beyond the Payment it shows. */
+export interface PaymentFlowState {
+  payment: Payment;
+  /** When the one money-moving call was tried (null: never): never try it twice. */
+  executeAttemptedAt: number | null;
+  nextCheckAt: number | null;
+  checkStep: number;
+  checkingSince: number | null;
+}
+
+/** payments.list's filters (every one optional). */
+export interface PaymentFilter {
+  method?: PaymentMethod;
+  status?: PaymentStatus;
+  customerId?: number;
+  from?: number;
+  to?: number;
+  gatewayRef?: string;
+  invoiceNo?: string;
+  phone?: string;
+  trxId?: string;
+  limit?: number;
+  offset?: number;
 }
 
 const SELECT = `SELECT p.*, c.phone AS customer_phone, k.name AS package_name
@@ -29,7 +59,8 @@ export function formatInvoiceNo(now: number, timeZone: string, seq: number): str
 
 /**
  * The payments ledger. Append-only (triggers in the schema refuse deletes and rewrites): a
- * payment is inserted once and may only move pending → completed | failed.
+ * payment is inserted once and may only move pending → completed | failed | needs_review, and
+ * needs_review → completed | failed; a refund is a new row (migration 0120).
  * (payments.ts before; renamed so it does not clash with src-main/gateways, the online payments.)
  */
 export function createLedger(
@@ -39,13 +70,39 @@ export function createLedger(
 ) {
   const byId = db.prepare<[number], PaymentRow>(`${SELECT} WHERE p.id = ?`);
   const byRef = db.prepare<[string], PaymentRow>(`${SELECT} WHERE p.gateway_ref = ?`);
+  const byTrx = db.prepare<[string], PaymentRow>(`${SELECT} WHERE p.trx_id = ?`);
+  const byInvoice = db.prepare<[string], PaymentRow>(`${SELECT} WHERE p.invoice_no = ?`);
+  const byRefundOf = db.prepare<[number], PaymentRow>(`${SELECT} WHERE p.refund_of = ?`);
   const maxId = db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM payments');
-  // The status guard makes exactly one of two racing completions win.
-  const completeStmt = db.prepare<[number, number]>("UPDATE payments SET status = 'completed', completed_at = ? WHERE id = ? AND status = 'pending'");
+  // The status guard makes exactly one of two racing completions win. A needs_review payment may
+  // still complete: the owner's decision, or a later confirmation that is right after all.
+  const completeStmt = db.prepare<[number, number]>("UPDATE payments SET status = 'completed', completed_at = ?, next_check_at = NULL WHERE id = ? AND status IN ('pending', 'needs_review')");
+  const setTrx = db.prepare<[string, number]>('UPDATE payments SET trx_id = ? WHERE id = ? AND trx_id IS NULL');
+  const attachRefStmt = db.prepare<[string, number]>("UPDATE payments SET gateway_ref = ? WHERE id = ? AND gateway_ref IS NULL AND status = 'pending'");
+  const claimExecuteStmt = db.prepare<[number, number]>("UPDATE payments SET execute_attempted_at = ? WHERE id = ? AND execute_attempted_at IS NULL AND status = 'pending'");
+  const scheduleStmt = db.prepare<[number | null, number, number | null, number]>(
+    "UPDATE payments SET next_check_at = ?, check_step = ?, checking_since = ? WHERE id = ? AND status = 'pending'",
+  );
+  const reviewStmt = db.prepare<[string, string | null, number]>(
+    "UPDATE payments SET status = 'needs_review', problem = ?, failure_reason = COALESCE(?, failure_reason), next_check_at = NULL WHERE id = ? AND status = 'pending'",
+  );
+  const failStmt = db.prepare<[string, number]>(
+    "UPDATE payments SET status = 'failed', failure_reason = ?, next_check_at = NULL WHERE id = ? AND status IN ('pending', 'needs_review')",
+  );
+  const nextDueStmt = db.prepare<[], { at: number | null }>("SELECT MIN(next_check_at) AS at FROM payments WHERE status = 'pending' AND next_check_at IS NOT NULL");
+  const dueStmt = db.prepare<[number, number], { id: number }>(
+    "SELECT id FROM payments WHERE status = 'pending' AND next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?",
+  );
 
   /** Sequence = next payment id: unique by construction inside the writing transaction. */
   function invoiceNo(now: number): string {
     return formatInvoiceNo(now, timeZone(), (maxId.get()?.m ?? 0) + 1);
+  }
+
+  function attachTrx(id: number, trxId: string): void {
+    const other = byTrx.get(trxId);
+    if (other && other.id !== id) throw new AppError('TRX_ID_USED');
+    setTrx.run(trxId, id);
   }
 
   function announceCompleted(id: number, customerId: number | null, amount: number): void {
@@ -64,17 +121,42 @@ export function createLedger(
       return r ? toPayment(r) : null;
     },
 
+    /** The payment that used this wallet transaction id (upper-case), if any. */
+    findByTrxId(trxId: string): Payment | null {
+      const r = byTrx.get(trxId);
+      return r ? toPayment(r) : null;
+    },
+
+    findByInvoice(invoiceNo: string): Payment | null {
+      const r = byInvoice.get(invoiceNo);
+      return r ? toPayment(r) : null;
+    },
+
+    /** The refund row of a payment, if it was refunded. */
+    refundOf(paymentId: number): Payment | null {
+      const r = byRefundOf.get(paymentId);
+      return r ? toPayment(r) : null;
+    },
+
+    flowState(id: number): PaymentFlowState {
+      const r = byId.get(id);
+      if (!r) throw notFound(`payment ${id}`);
+      return { payment: toPayment(r), executeAttemptedAt: r.execute_attempted_at, nextCheckAt: r.next_check_at, checkStep: r.check_step, checkingSince: r.checking_since };
+    },
+
     record(p: NewPayment): Payment {
       return events.tx(() => {
         const now = clock.now();
         if (p.gatewayRef && byRef.get(p.gatewayRef)) throw new AppError('PAYMENT_DUPLICATE');
+        if (p.trxId && byTrx.get(p.trxId)) throw new AppError('TRX_ID_USED');
         const { lastInsertRowid } = db
           .prepare(
             `INSERT INTO payments (invoice_no, customer_id, package_id, amount, method, status, gateway_ref, gateway_session, note,
-               created_by, created_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               created_by, created_at, completed_at, trx_id, sender_phone, next_check_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(invoiceNo(now), p.customerId, p.packageId, p.amount, p.method, p.status, p.gatewayRef ?? null, p.gatewaySession ?? null,
-            p.note ?? null, p.createdBy, now, p.status === 'completed' ? now : null);
+            p.note ?? null, p.createdBy, now, p.status === 'completed' ? now : null, p.trxId ?? null, p.senderPhone ?? null,
+            p.status === 'pending' ? (p.nextCheckAt ?? null) : null);
         const id = Number(lastInsertRowid);
         if (p.status === 'completed') announceCompleted(id, p.customerId, p.amount);
         return this.get(id);
@@ -85,8 +167,10 @@ export function createLedger(
      * Moves a pending payment to completed. False when it was not pending any more (another
      * caller completed it first); the caller decides what that means.
      */
-    complete(id: number): boolean {
+    complete(id: number, trxId?: string | null): boolean {
       return events.tx(() => {
+        // The TrxID first: one already used by another payment throws TRX_ID_USED and rolls back.
+        if (trxId) attachTrx(id, trxId);
         if (completeStmt.run(clock.now(), id).changes !== 1) return false;
         const r = byId.get(id)!;
         announceCompleted(id, r.customer_id, r.amount);
@@ -94,13 +178,77 @@ export function createLedger(
       });
     },
 
-    list(f: { method?: PaymentMethod; status?: string; customerId?: number; from?: number; to?: number; limit?: number; offset?: number }): Page<Payment> {
+    /** Stores the gateway's reference on a pending payment that has none yet (before the redirect). */
+    attachReference(id: number, reference: string): void {
+      events.tx(() => {
+        if (byRef.get(reference)) throw new AppError('PAYMENT_DUPLICATE');
+        if (attachRefStmt.run(reference, id).changes !== 1) throw new AppError('PAYMENT_NOT_PENDING');
+      });
+    },
+
+    /**
+     * Records that the money-moving call is about to be made. True for exactly one caller per
+     * payment, across processes too (the row is the lock): everyone else must query instead.
+     */
+    claimExecute(id: number): boolean {
+      return events.tx(() => claimExecuteStmt.run(clock.now(), id).changes === 1, { immediate: true });
+    },
+
+    /** The retry job's bookkeeping on a pending payment (null next: not scheduled). */
+    scheduleCheck(id: number, next: { at: number | null; step: number; checkingSince: number | null }): void {
+      scheduleStmt.run(next.at, next.step, next.checkingSince, id);
+    },
+
+    /** Earliest due check of any pending payment, or null. */
+    nextCheckAt(): number | null {
+      return nextDueStmt.get()?.at ?? null;
+    },
+
+    dueChecks(now: number, limit = 50): number[] {
+      return dueStmt.all(now, limit).map((r) => r.id);
+    },
+
+    /** pending → needs_review with a problem code for the owner. False when it was not pending. */
+    markNeedsReview(id: number, problem: string, detail?: { trxId?: string | null; reason?: string | null }): boolean {
+      return events.tx(() => {
+        if (detail?.trxId && !byTrx.get(detail.trxId)) attachTrx(id, detail.trxId);
+        return reviewStmt.run(problem, detail?.reason ?? null, id).changes === 1;
+      });
+    },
+
+    /** pending | needs_review → failed (the gateway says not paid, or the owner rejected it). */
+    markFailed(id: number, reason: string): boolean {
+      return failStmt.run(reason, id).changes === 1;
+    },
+
+    /** A refund: a NEW row in status refunded naming the payment it refunds (at most one). */
+    recordRefund(original: Payment, r: { gatewayRef: string | null; note: string; createdBy: string }): Payment {
+      return events.tx(() => {
+        if (original.status !== 'completed') throw new AppError('PAYMENT_NOT_REFUNDABLE');
+        if (byRefundOf.get(original.id)) throw new AppError('PAYMENT_ALREADY_REFUNDED');
+        const now = clock.now();
+        const { lastInsertRowid } = db
+          .prepare(
+            `INSERT INTO payments (invoice_no, customer_id, package_id, amount, method, status, gateway_ref, note, created_by, created_at,
+               completed_at, refund_of) VALUES (?, ?, ?, ?, ?, 'refunded', ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(invoiceNo(now), original.customerId, original.packageId, original.amount, original.method, r.gatewayRef, r.note, r.createdBy, now, now, original.id);
+        return this.get(Number(lastInsertRowid));
+      });
+    },
+
+    list(f: PaymentFilter): Page<Payment> {
       const { sql: w, args } = whereClause()
         .add(f.method, 'p.method = ?', f.method!)
         .add(f.status, 'p.status = ?', f.status!)
         .add(f.customerId, 'p.customer_id = ?', f.customerId!)
         .add(f.from != null, 'p.created_at >= ?', f.from!)
-        .add(f.to != null, 'p.created_at < ?', f.to!);
+        .add(f.to != null, 'p.created_at < ?', f.to!)
+        .add(f.gatewayRef, 'p.gateway_ref = ?', f.gatewayRef!)
+        .add(f.invoiceNo, 'p.invoice_no = ?', f.invoiceNo?.trim().toUpperCase() ?? '')
+        .add(f.trxId, 'p.trx_id = ?', f.trxId?.trim().toUpperCase() ?? '')
+        // The customer's number or the Send Money sender's: either is what the owner has in hand.
+        .add(f.phone, '(p.sender_phone = ? OR p.customer_id = (SELECT id FROM customers WHERE phone = ?))', f.phone!, f.phone!);
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM payments p ${w}`).get(...args) as { n: number }).n;
       const items = db
         .prepare<(string | number)[], PaymentRow>(`${SELECT} ${w} ORDER BY p.id DESC LIMIT ? OFFSET ?`)

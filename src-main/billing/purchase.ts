@@ -11,16 +11,25 @@ import type { Vouchers } from './vouchers';
 /** How a purchase is paid: a new completed ledger row, or a pending one (a gateway) completing now. */
 export type PurchasePayment =
   | { kind: 'new'; method: PaymentMethod; gatewayRef?: string | null; note?: string; createdBy: string }
-  | { kind: 'pending'; paymentId: number };
+  | { kind: 'pending'; paymentId: number; trxId?: string | null };
 
 export interface PendingPaymentInput {
   customerId: number;
   packageId: number;
   method: PaymentMethod;
-  /** The gateway's reference for this payment (unique); completePayment finds it by this. */
-  reference: string;
+  /**
+   * The gateway's reference for this payment (unique); completePayment finds it by this. Null when
+   * the gateway gives it only once it has our invoice number: `payments.attachReference` then
+   * stores it, before the browser is sent to the gateway.
+   */
+  reference: string | null;
   gatewaySession?: string | null;
   createdBy: string;
+  /** Send Money: the customer's TrxID (upper-case, unique) and the number they sent from. */
+  trxId?: string | null;
+  senderPhone?: string | null;
+  /** The retry job's first look at it (online gateways); null: none. */
+  nextCheckAt?: number | null;
 }
 
 /**
@@ -59,7 +68,7 @@ export function createPurchases(
       } else {
         // A customer disabled after paying still gets what they paid for (the money is taken);
         // RADIUS refuses a disabled customer's login anyway.
-        if (!ledger.complete(pay.paymentId)) throw new AppError('PAYMENT_DUPLICATE');
+        if (!ledger.complete(pay.paymentId, pay.trxId)) throw new AppError('PAYMENT_DUPLICATE');
         paymentId = pay.paymentId;
       }
       // A top-up package bought while the same package is active adds to it (no new row); any
@@ -130,8 +139,29 @@ export function createPurchases(
           gatewayRef: input.reference,
           gatewaySession: input.gatewaySession ?? null,
           createdBy: input.createdBy,
+          trxId: input.trxId ?? null,
+          senderPhone: input.senderPhone ?? null,
+          nextCheckAt: input.nextCheckAt ?? null,
         });
       });
+    },
+
+    /**
+     * Refunds a completed payment: a NEW ledger row (status refunded) and the subscription it
+     * bought cancelled (billing's cancel raises subscription.ended after commit, and RADIUS
+     * disconnects the customer), in one transaction. The gateway's refund, if any, happened first.
+     */
+    refundPayment(paymentId: number, r: { reason: string; gatewayRefundRef: string | null; createdBy: string }): { refund: Payment; cancelledSubscriptionId: number | null } {
+      return events.tx(
+        () => {
+          const original = ledger.get(paymentId);
+          const refund = ledger.recordRefund(original, { gatewayRef: r.gatewayRefundRef, note: r.reason, createdBy: r.createdBy });
+          const subscriptionId = subscriptions.idByPayment(original.id);
+          if (subscriptionId !== null) subscriptions.cancel(subscriptionId);
+          return { refund, cancelledSubscriptionId: subscriptionId };
+        },
+        { immediate: true },
+      );
     },
 
     /**
@@ -140,7 +170,7 @@ export function createPurchases(
      * the same sale. IMMEDIATE, so two callers racing serialise on the write lock and the second
      * sees the payment completed; the ledger's status guard backs that up.
      */
-    completePayment(reference: string, amount: number): Sale {
+    completePayment(reference: string, amount: number, opts: { trxId?: string | null } = {}): Sale {
       return events.tx(
         () => {
           const p = ledger.findByGatewayRef(reference);
@@ -152,10 +182,11 @@ export function createPurchases(
           }
           if (p.status === 'completed') return saleOf(p);
           if (p.status === 'failed') throw new AppError('PAYMENT_FAILED');
+          if (p.status === 'refunded') throw new AppError('PAYMENT_NOT_PENDING');
           if (p.customerId === null || p.packageId === null) throw new Error(`pending payment ${p.id} has no customer or package`);
           // The package even if archived since (the invoice was issued for it), at the invoiced price.
           const pkg = { ...packages.get(p.packageId), price: p.amount };
-          return purchase(p.customerId, pkg, { kind: 'pending', paymentId: p.id });
+          return purchase(p.customerId, pkg, { kind: 'pending', paymentId: p.id, trxId: opts.trxId ?? null });
         },
         { immediate: true },
       );

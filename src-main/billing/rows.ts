@@ -140,6 +140,14 @@ export interface PaymentRow {
   failure_reason: string | null;
   created_at: number;
   completed_at: number | null;
+  trx_id: string | null;
+  problem: string | null;
+  sender_phone: string | null;
+  refund_of: number | null;
+  execute_attempted_at: number | null;
+  next_check_at: number | null;
+  check_step: number;
+  checking_since: number | null;
 }
 
 export function toPayment(r: PaymentRow): Payment {
@@ -158,6 +166,11 @@ export function toPayment(r: PaymentRow): Payment {
     failureReason: r.failure_reason,
     createdAt: r.created_at,
     completedAt: r.completed_at,
+    trxId: r.trx_id,
+    problem: r.problem,
+    senderPhone: r.sender_phone,
+    refundOf: r.refund_of,
+    nextCheckAt: r.status === 'pending' ? r.next_check_at : null,
   };
 }
 

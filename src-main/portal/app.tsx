@@ -41,6 +41,8 @@ export interface PortalDeps {
    */
   auth?: CustomerAuth;
   shop?: PortalShop;
+  /** Machine-to-machine hooks served on the portal's door (the shop phone's SMS forwarder: gateways/smsIn). */
+  hooks?: express.RequestHandler;
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
@@ -99,6 +101,8 @@ export function createPortalApp(deps: PortalDeps): express.Express {
   function packageViews(routerId: number | null, c: Chrome) {
     return deps.packagesFor(routerId).map((p) => describePackageForPortal(p, c.lang, c.m));
   }
+
+  if (deps.hooks) app.use(deps.hooks);
 
   const flow: CustomerFlow | null =
     deps.auth && deps.shop

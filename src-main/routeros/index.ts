@@ -33,6 +33,8 @@ export interface RouterOsDeps extends CoreDeps {
   portalUrl?: (router?: Pick<RouterRecord, 'host'>) => string | null;
   /** Payment gateways whose hosts go into the walled garden. Default: all three (payments come later). */
   enabledGateways?: () => readonly GatewayId[];
+  /** The walled-garden hosts of an enabled gateway (for its mode); default: all it has. */
+  gatewayHosts?: (gateway: GatewayId) => readonly string[];
   timeouts?: Partial<ConnectionTimeouts>;
   /**
    * The RADIUS ports routers must send to: the ones the server actually bound (with port 0 in the
@@ -112,7 +114,7 @@ export function createRouterOs(deps: RouterOsDeps) {
   }
 
   function walledGardenFor(router: RouterRecord) {
-    return desiredWalledGarden({ portalUrl: portalBase(router), enabledGateways: enabledGateways(), custom: listCustomEntries(db, router.id) });
+    return desiredWalledGarden({ portalUrl: portalBase(router), enabledGateways: enabledGateways(), gatewayHosts: deps.gatewayHosts, custom: listCustomEntries(db, router.id) });
   }
 
   async function buildPlan(client: RosClient, router: RouterRecord): Promise<{ plan: RouterPlan; steps: PlannedStep[] }> {

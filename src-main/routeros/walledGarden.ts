@@ -19,6 +19,8 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 export interface WalledGardenInputs {
   portalUrl: string | null;
   enabledGateways: readonly GatewayId[];
+  /** The hosts an enabled gateway needs (its mode, its baseUrl). Default: every host it has. */
+  gatewayHosts?: (gateway: GatewayId) => readonly string[];
   custom: readonly CustomWalledGardenEntry[];
 }
 
@@ -42,7 +44,7 @@ export function desiredWalledGarden(input: WalledGardenInputs): WalledGardenEntr
     }
   }
   for (const g of input.enabledGateways) {
-    for (const host of gatewayWalledGardenHosts[g]) push({ source: 'gateway', label: g, host, https: true, menu: 'ip' });
+    for (const host of input.gatewayHosts?.(g) ?? gatewayWalledGardenHosts[g]) push({ source: 'gateway', label: g, host, https: true, menu: 'ip' });
   }
   for (const c of input.custom) {
     push({ source: 'custom', label: `custom:${c.id}`, host: c.host, https: c.https, menu: c.https ? 'ip' : 'http', customId: c.id, comment: c.comment });

@@ -25,6 +25,15 @@ export const secretSamples: { [M in Method]?: Input<M> } = {
     sslcommerz: { storePassword: 'ssl-pw-marker' },
     sendMoney: { smsWebhookToken: 'webhook-token-marker' },
   },
+  // One flat shape for the three gateways, so one sample carries every secret (the handler,
+  // not the schema, refuses another gateway's fields).
+  'gateways.configure': {
+    gateway: 'bkash',
+    appSecret: 'gw-bkash-secret-marker',
+    password: 'gw-bkash-pw-marker',
+    merchantPrivateKey: 'gw-nagad-private-marker',
+    storePassword: 'gw-ssl-pw-marker',
+  },
 };
 
 /** The value at a dotted path (arrays walked through): every value it reaches. */

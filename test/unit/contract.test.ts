@@ -18,6 +18,10 @@ const NOT_SECRET: Partial<Record<Method, Record<string, string>>> = {
     'bkash.appKey': 'bKash sends the app key in a header beside the secret; issue #10 lists it as non-secret',
     'nagad.gatewayPublicKey': "Nagad's public key",
   },
+  'gateways.configure': {
+    appKey: 'bKash sends the app key in a header beside the secret; issue #10 lists it as non-secret',
+    gatewayPublicKey: "Nagad's public key",
+  },
 };
 
 function words(field: string): string[] {

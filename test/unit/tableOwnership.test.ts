@@ -42,6 +42,7 @@ const OWNERS: Record<string, string> = {
   sms_outbox: 'sms/',
   otp_challenges: 'portal/',
   portal_pin_failures: 'portal/',
+  sms_in: 'gateways/',
 };
 
 const MARKER = /--\s*(listing join|read-only join)\b/;

@@ -26,6 +26,8 @@ import type { CustomerAuth } from '../../portal/customerAuth/types';
 import type { Accounts } from '../auth/accounts';
 import { authHandlers } from './auth';
 import { usersHandlers } from './users';
+import { gatewaysHandlers } from './gateways';
+import type { Gateways } from '../../gateways';
 
 export interface HandlerDeps {
   billing: Billing;
@@ -39,6 +41,7 @@ export interface HandlerDeps {
   customerAuth: Pick<CustomerAuth, 'startPinReset'>;
   clock: Clock;
   accounts: Accounts;
+  gateways: Gateways;
 }
 
 /**
@@ -64,6 +67,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...backupsHandlers(d),
     ...authHandlers(d),
     ...usersHandlers(d),
+    ...gatewaysHandlers(d),
   };
   // Spreads escape excess-property checks: a handler for a method missing from the contract fails here.
   const noExtra: Record<Exclude<keyof typeof handlers, Method>, never> = {};

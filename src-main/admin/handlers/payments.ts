@@ -1,9 +1,17 @@
 import type { paymentsApi } from '../../../src-shared/api/payments';
 import type { Billing } from '../../billing';
+import type { Gateways } from '../../gateways';
 import type { AreaHandlers } from './types';
 
-export function paymentsHandlers({ billing }: { billing: Billing }) {
+/** The ledger (billing) and the owner's actions on online and Send Money payments (gateways). */
+export function paymentsHandlers({ billing, gateways }: { billing: Billing; gateways: Gateways }) {
   return {
     'payments.list': (i) => billing.payments.list(i),
+    'payments.recheck': ({ id }) => gateways.recheck(id),
+    'payments.recover': ({ gateway, trxId }) => gateways.recover(gateway, trxId),
+    'payments.refund': ({ id, reason }) => gateways.refund(id, reason),
+    'payments.confirm': ({ id }) => gateways.confirmByOwner(id),
+    'payments.reject': ({ id, reason }) => gateways.reject(id, reason),
+    'payments.incomingSms': (i) => gateways.incomingSms(i),
   } satisfies AreaHandlers<typeof paymentsApi>;
 }
