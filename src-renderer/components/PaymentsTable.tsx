@@ -40,12 +40,14 @@ export function PaymentsTable({
       </thead>
       <tbody>
         {payments.map((p) => {
-          const problem = detailed ? problemText(p.problem) : null;
+          // The ledger keeps a settled payment's problem as history; it is news only while open.
+          const open = p.status === 'needs_review' || p.status === 'pending';
+          const problem = detailed && open ? problemText(p.problem) : null;
           return (
             <tr key={p.id} data-payment={p.id} className={p.customerId ? 'clickable' : ''} onClick={() => p.customerId && navigate(`/customers/${p.customerId}`)}>
               {detailed ? (
                 <td className="mono">
-                  {p.invoiceNo}
+                  <span className="nowrap">{p.invoiceNo}</span>
                   {p.refundOf ? <div className="muted small">refund of #{p.refundOf}</div> : null}
                 </td>
               ) : null}
@@ -58,7 +60,7 @@ export function PaymentsTable({
               <td>
                 {METHOD_LABEL[p.method] ?? p.method}
                 {detailed && (p.trxId || p.gatewayRef) ? (
-                  <div className="muted small mono ref">{p.trxId ? `TrxID ${p.trxId}` : p.gatewayRef}</div>
+                  <div className="muted small mono ref">{p.trxId ? <>TrxID <span className="nowrap">{p.trxId}</span></> : p.gatewayRef}</div>
                 ) : null}
               </td>
               <td className="num">{formatTaka(p.amount)}</td>

@@ -3,6 +3,7 @@ import type { ApiError } from '../../src-shared/api';
 import type { Payment, PaymentMethod, PaymentStatus } from '../../src-shared/domain';
 import { formatTaka } from '../../src-shared/format';
 import { ActionError } from '../components/ActionError';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { Banner } from '../components/Banner';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
@@ -54,6 +55,16 @@ export function PaymentsPage() {
     void reload();
   }
 
+  async function decide(p: Payment, what: 'confirm' | 'reject') {
+    setNotice(null);
+    setFailure(null);
+    const r = what === 'confirm' ? await call('payments.confirm', { id: p.id }) : await call('payments.reject', { id: p.id });
+    if (!r.ok) return setFailure(r.error);
+    const o = outcomeText(r.value);
+    setNotice({ ok: o.ok, text: `${p.invoiceNo}: ${what === 'confirm' ? 'confirmed' : 'rejected'}. ${o.text}` });
+    void reload();
+  }
+
   function actions(p: Payment) {
     const buttons = [];
     if (canRecheck(p)) {
@@ -61,6 +72,17 @@ export function PaymentsPage() {
         <button key="recheck" type="button" className="btn btn-small" disabled={busyId === p.id} aria-busy={busyId === p.id || undefined} onClick={() => void recheck(p)}>
           {busyId === p.id ? 'Asking…' : 'Recheck'}
         </button>,
+      );
+    }
+    if (owner && p.status === 'needs_review') {
+      // Nothing was activated: the owner checked the money (merchant panel, shop phone) and decides.
+      buttons.push(
+        <ConfirmButton key="confirm" danger={false} confirm={`Activate it as paid (${formatTaka(p.amount)})?`} confirmLabel="Yes, confirm" onConfirm={() => decide(p, 'confirm')}>
+          Confirm
+        </ConfirmButton>,
+        <ConfirmButton key="reject" confirm="Reject it as not paid?" confirmLabel="Yes, reject" onConfirm={() => decide(p, 'reject')}>
+          Reject
+        </ConfirmButton>,
       );
     }
     if (owner && p.status === 'completed' && p.method !== 'voucher' && !refundedIds.has(p.id)) {
