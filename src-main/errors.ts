@@ -42,7 +42,6 @@ export const errorMessages = {
   TRX_NOT_FOUND: 'The payment gateway has no paid transaction with that ID for this shop. Check the ID in the payment SMS.',
   GATEWAY_NOT_ENABLED: 'That payment method is not turned on. Turn it on in Settings → Payments.',
   GATEWAY_UNAVAILABLE: 'The payment gateway could not be reached. Try again in a minute, or pay another way.',
-  GATEWAY_NO_REFUND: 'This gateway cannot refund through HotspotDesk; the refund was recorded as a manual refund.',
   SEND_MONEY_OFF: 'The shop has not set a number for that wallet. Pay another way, or ask at the counter.',
   SMS_WEBHOOK_TOKEN: 'The SMS forwarder sent a wrong or missing token. Copy the token from Settings → Payments into the forwarder app.',
   ROUTER_UNREACHABLE: 'The router did not answer. Check that it is powered on, its address is right and the PC can reach it.',
