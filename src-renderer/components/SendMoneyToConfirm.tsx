@@ -14,7 +14,7 @@ import { Banner } from './Banner';
  * the money on the shop's phone and presses Confirm (the package starts) or Reject (an optional
  * reason, then one more click). A forwarded SMS confirms them without the owner.
  */
-export function SendMoneyToConfirm({ items, error, onDone }: { items: Payment[]; error: string | null; onDone(): void }) {
+export function SendMoneyToConfirm({ items, error, onDone, canDecide }: { items: Payment[]; error: string | null; onDone(): void; canDecide: boolean }) {
   const tz = useShopTimeZone();
   const [busy, setBusy] = useState<number | null>(null);
   const [rejecting, setRejecting] = useState<{ id: number; reason: string } | null>(null);
@@ -39,7 +39,10 @@ export function SendMoneyToConfirm({ items, error, onDone }: { items: Payment[];
       <div className="card-head">
         <h2>To confirm{items.length ? ` (${items.length})` : ''}</h2>
       </div>
-      <p className="muted small">Send Money to your number: check the money arrived on the shop’s phone, then confirm. A forwarded SMS confirms it by itself.</p>
+      <p className="muted small">
+        Send Money to your number: check the money arrived on the shop’s phone, then confirm. A forwarded SMS confirms it by itself.
+        {canDecide ? '' : ' Only the owner can confirm or reject.'}
+      </p>
       {error ? <Banner>{error}</Banner> : null}
       {result ? <Banner kind={result.ok ? 'success' : 'error'}>{result.text}</Banner> : null}
       <ActionError error={failure} onClose={() => setFailure(null)} />
@@ -54,7 +57,7 @@ export function SendMoneyToConfirm({ items, error, onDone }: { items: Payment[];
               <th>TrxID</th>
               <th>Sent from</th>
               <th className="num">Amount</th>
-              <th className="row-actions">Actions</th>
+              {canDecide ? <th className="row-actions">Actions</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -65,42 +68,44 @@ export function SendMoneyToConfirm({ items, error, onDone }: { items: Payment[];
                 <td className="mono strong">{p.trxId ?? '—'}</td>
                 <td className="mono">{localPhone(p.senderPhone ?? p.customerPhone)}</td>
                 <td className="num strong">{formatTaka(p.amount)}</td>
-                <td className="row-actions">
-                  {rejecting?.id === p.id ? (
-                    <span className="confirm">
-                      <input
-                        aria-label="Reason (optional)"
-                        placeholder="Reason (optional)"
-                        maxLength={300}
-                        value={rejecting.reason}
-                        onChange={(e) => setRejecting({ id: p.id, reason: e.target.value })}
-                      />
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger"
-                        disabled={busy === p.id}
-                        onClick={() => {
-                          const reason = rejecting.reason.trim();
-                          void act(p, () => call('payments.reject', { id: p.id, ...(reason ? { reason } : {}) }), 'rejected.');
-                        }}
-                      >
-                        Reject payment
-                      </button>
-                      <button type="button" className="btn btn-small" onClick={() => setRejecting(null)}>
-                        Cancel
-                      </button>
-                    </span>
-                  ) : (
-                    <>
-                      <button type="button" className="btn btn-small btn-primary" disabled={busy === p.id} onClick={() => void act(p, () => call('payments.confirm', { id: p.id }), 'confirmed.')}>
-                        Confirm
-                      </button>
-                      <button type="button" className="btn btn-small btn-danger-outline" disabled={busy === p.id} onClick={() => setRejecting({ id: p.id, reason: '' })}>
-                        Reject
-                      </button>
-                    </>
-                  )}
-                </td>
+                {canDecide ? (
+                  <td className="row-actions">
+                    {rejecting?.id === p.id ? (
+                      <span className="confirm">
+                        <input
+                          aria-label="Reason (optional)"
+                          placeholder="Reason (optional)"
+                          maxLength={300}
+                          value={rejecting.reason}
+                          onChange={(e) => setRejecting({ id: p.id, reason: e.target.value })}
+                        />
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          disabled={busy === p.id}
+                          onClick={() => {
+                            const reason = rejecting.reason.trim();
+                            void act(p, () => call('payments.reject', { id: p.id, ...(reason ? { reason } : {}) }), 'rejected.');
+                          }}
+                        >
+                          Reject payment
+                        </button>
+                        <button type="button" className="btn btn-small" onClick={() => setRejecting(null)}>
+                          Cancel
+                        </button>
+                      </span>
+                    ) : (
+                      <>
+                        <button type="button" className="btn btn-small btn-primary" disabled={busy === p.id} onClick={() => void act(p, () => call('payments.confirm', { id: p.id }), 'confirmed.')}>
+                          Confirm
+                        </button>
+                        <button type="button" className="btn btn-small btn-danger-outline" disabled={busy === p.id} onClick={() => setRejecting({ id: p.id, reason: '' })}>
+                          Reject
+                        </button>
+                      </>
+                    )}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

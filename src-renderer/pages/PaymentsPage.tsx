@@ -106,7 +106,7 @@ export function PaymentsPage() {
   return (
     <>
       <PageHeader title="Payments" sub="The ledger: every payment, newest first. Nothing is ever edited or deleted; a refund is a new row." />
-      <SendMoneyToConfirm items={toConfirm} error={toConfirmError} onDone={() => void reload()} />
+      <SendMoneyToConfirm items={toConfirm} error={toConfirmError} onDone={() => void reload()} canDecide={owner} />
       <RecoverPayment onDone={() => void reload()} />
       {refunding ? <RefundPanel payment={refunding} onCancel={() => setRefunding(null)} onDone={onRefunded} /> : null}
       {refunded ? (
