@@ -152,6 +152,16 @@ test('owner configures bKash, confirms and rejects Send Money, rechecks a pendin
     expect(bkash.count('execute')).toBe(1);
   });
 
+  await test.step('Recover by transaction id: bKash has no such paid transaction, said in plain words', async () => {
+    const card = page.getByRole('region', { name: 'Recover a payment' });
+    await card.getByRole('button', { name: 'Recover' }).click();
+    await expect(card.getByRole('alert')).toHaveText('Enter the transaction ID from the customer’s payment SMS.');
+    await card.getByLabel('Transaction ID').fill('NOPE123456');
+    await card.getByRole('button', { name: 'Recover' }).click();
+    await expect(card.getByRole('alert')).toContainText('no paid transaction with that ID');
+    expect(bkash.count('search')).toBeGreaterThan(0);
+  });
+
   await test.step('filters: by transaction id, by status', async () => {
     const find = page.getByRole('search', { name: 'Find a payment' });
     await find.getByLabel('Transaction ID').fill('cju0pzq3u6');
