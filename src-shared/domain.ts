@@ -274,6 +274,30 @@ export interface DashboardSummary {
   sms: { provider: string; balance: number | null; balanceAt: number | null; lowBalance: boolean };
   /** Things the owner should act on, in plain words (e.g. `sms_low_balance`). */
   warnings: Array<{ code: string; message: string }>;
+  /** Sales today, this week (from Saturday) and this month, on the shop's calendar, by method. */
+  salesByMethod: Record<'today' | 'week' | 'month', SalesWindow>;
+}
+
+/** One method's money in a dashboard window (paisa). */
+export interface MethodSales {
+  method: PaymentMethod;
+  /** Completed sales made in the window and their sum. */
+  count: number;
+  amount: number;
+  /** Refunds made in the window (new ledger rows, status refunded) and their sum. */
+  refunds: number;
+  refunded: number;
+}
+
+/** A dashboard window: [from, to) epoch ms, its totals, and each method that moved money in it. */
+export interface SalesWindow {
+  from: number;
+  to: number;
+  count: number;
+  amount: number;
+  refunded: number;
+  /** Only methods with a sale or a refund in the window, in PAYMENT_METHODS order. */
+  byMethod: MethodSales[];
 }
 
 export interface Page<T> {

@@ -266,6 +266,20 @@ export function createLedger(
         .get(from, to)!;
       return { count: r.n, amount: r.s ?? 0 };
     },
+
+    /**
+     * Sales and refunds in [from, to) per method (the dashboard's sales by method). A refund row's
+     * completed_at is when it was made, so a window shows the refunds made in it.
+     */
+    totalsByMethod(from: number, to: number): Array<{ method: PaymentMethod; status: 'completed' | 'refunded'; count: number; amount: number }> {
+      return db
+        .prepare<[number, number], { method: PaymentMethod; status: 'completed' | 'refunded'; n: number; s: number }>(
+          `SELECT method, status, COUNT(*) AS n, SUM(amount) AS s FROM payments
+           WHERE status IN ('completed', 'refunded') AND completed_at >= ? AND completed_at < ? GROUP BY method, status`,
+        )
+        .all(from, to)
+        .map((r) => ({ method: r.method, status: r.status, count: r.n, amount: r.s }));
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { Banner } from '../components/Banner';
 import { PageHeader } from '../components/PageHeader';
 import { RadiusHealth } from '../components/RadiusHealth';
 import { SellForm } from '../components/SellForm';
+import { SalesByMethod } from '../components/SalesByMethod';
 import { PaymentsTable } from '../components/PaymentsTable';
 import { formatDate, formatTaka } from '../../src-shared/format';
 import { useShopTimeZone } from '../shopTime';
@@ -48,6 +49,8 @@ export function DashboardPage() {
         <Stat label="Online now" value={summary ? (summary.online ?? '—') : undefined} sub={summary && summary.online === null ? 'Shown once routers report' : ''} href="#/online" />
         <Stat label="Routers" value={summary?.routers} />
       </section>
+
+      {summary?.salesByMethod ? <SalesByMethod sales={summary.salesByMethod} /> : null}
 
       <RadiusHealth status={radius.status} error={radius.error} />
 

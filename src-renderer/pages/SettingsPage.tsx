@@ -5,6 +5,8 @@ import { PORTAL_LANGUAGES, SMS_PROVIDERS } from '../../src-shared/settingsOption
 import { Banner } from '../components/Banner';
 import { Field } from '../components/Field';
 import { SmsTestCard } from '../components/SmsTestCard';
+import { GatewaySettings } from '../components/GatewaySettings';
+import { SendMoneySettings } from '../components/SendMoneySettings';
 import { PageHeader } from '../components/PageHeader';
 import { SecretField, type SecretEdit } from '../components/SecretField';
 import { useSubmit } from '../formErrors';
@@ -117,6 +119,15 @@ export function SettingsPage() {
       {error ? <Banner>{error}</Banner> : null}
       {settings ? <SettingsForm settings={settings} /> : <p className="muted">Loading…</p>}
       {settings ? <SmsTestCard /> : null}
+      {settings ? (
+        <section aria-labelledby="payments-settings">
+          <h2 id="payments-settings" className="section-title">
+            Payments
+          </h2>
+          <GatewaySettings />
+          <SendMoneySettings settings={settings} />
+        </section>
+      ) : null}
     </>
   );
 }
