@@ -130,6 +130,7 @@ export function createPortal(deps: PortalSubsystemDeps): Portal {
     shop: createPortalShop({ billing, radius }),
     cardGuard: createCardGuardStore(db),
     hooks: deps.hooks,
+    freeMinutes: radius.freeMinutes,
   });
   return { app, customerAuth };
 }
