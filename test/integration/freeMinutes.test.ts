@@ -70,12 +70,24 @@ describe('free minutes to pay over RADIUS', () => {
     expect(again.accepted).toBe(false);
     expect((await authLog(w, g.username))[0]).toMatchObject({ result: 'reject', detail: 'free_minutes_used' });
 
-    // The session it opens is charged to no package and bound to no customer.
+  });
+
+  it('a free session is charged to no package, even one the phone\'s customer bought while it runs', async () => {
+    const w = await freeWorld();
+    await w.ok('settings.update', { freeMinutes: { enabled: true } });
+    // A returning customer: MAC_A is bound to them by an earlier login, and they just paid.
+    const c = await w.customer('01912345678');
+    expect((await w.nas.login({ username: c.username, password: c.password, method: 'pap', mac: MAC_A, ip: '10.5.50.7' })).accepted).toBe(true);
+    const g = w.engine.radius.freeMinutes.issue({ mac: MAC_A, customerId: c.customerId });
+    if (!g.ok) throw new Error('no grant');
+    const r = await login(w, g, MAC_A);
+    expect(r.accepted).toBe(true);
     const s = await w.nas.startSession({ username: g.username, mac: MAC_A, ip: '10.5.50.7', classValue: r.classValue });
     await w.nas.interim(s, 1_000_000, 2_000_000, 60);
-    const sessions = w.engine.radius.listSessions({ status: 'online', limit: 10 }).items.filter((x) => x.username === g.username);
-    expect(sessions).toHaveLength(1);
-    expect(sessions[0]!.customerId).toBeNull();
+    const session = w.engine.radius.listSessions({ status: 'online', limit: 10 }).items.find((x) => x.username === g.username);
+    expect(session?.customerId).toBeNull();
+    const sub = (await w.ok('customers.get', { id: c.customerId })).subscriptions.find((x) => x.id === c.subscriptionId);
+    expect(sub?.bytesUsed).toBe(0);
   });
 
   it('is bound to its device: the same login from another MAC is refused (and the grant stays usable by its own)', async () => {
