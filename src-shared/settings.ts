@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './time';
 import { normalizePhone } from './phone';
+import { parseRate } from './units';
 import { PORTAL_LANGUAGES, SMS_PROVIDERS } from './settingsOptions';
 
 export { PORTAL_LANGUAGES, SMS_PROVIDERS };
@@ -258,6 +259,30 @@ export const sendMoneySettingsSchema = z.strictObject({
   rocketNumber: rocketOrEmpty,
 });
 
+/** `<upload>/<download>` as RouterOS writes rates (`256k/256k`, `1M/512k`, `128000/256000`). */
+export function parseRatePair(s: string): { uploadBps: number; downloadBps: number } | null {
+  const parts = s.split('/');
+  if (parts.length !== 2) return null;
+  const up = parseRate(parts[0]!);
+  const down = parseRate(parts[1]!);
+  // Zero is "unlimited" to RouterOS: never what a free, slow session means.
+  return up !== null && down !== null && up > 0 && down > 0 ? { uploadBps: up, downloadBps: down } : null;
+}
+
+/**
+ * "N minutes free to pay" (issue #10): a phone without a package may go online briefly, slowly
+ * and with little data, once per device per shop day, so the bKash or Nagad app reaches its
+ * servers. Off by default: it is free internet, the owner chooses to give it.
+ */
+export const freeMinutesSettingsSchema = z.strictObject({
+  enabled: onOff,
+  minutes: wholeNumber(1, 30, 'minutes'),
+  /** `<upload>/<download>`, the client's view like a package's speeds: slow enough to pay, not to browse. */
+  rateLimit: text(40).refine((s) => parseRatePair(s) !== null, 'must be an upload/download speed such as 256k/256k (k = 1000 bits a second, M = a million)'),
+  /** Data allowed during the free minutes (Mikrotik-Total-Limit), so they cannot be used for downloads. */
+  dataCapMb: wholeNumber(1, 200, 'MB'),
+});
+
 export const backupSettingsSchema = z.strictObject({
   folder: folderOrEmpty,
   keep: wholeNumber(1, 365, 'backups'),
@@ -275,6 +300,7 @@ export const settingsSections = {
   nagad: nagadSettingsSchema,
   sslcommerz: sslcommerzSettingsSchema,
   sendMoney: sendMoneySettingsSchema,
+  freeMinutes: freeMinutesSettingsSchema,
   backups: backupSettingsSchema,
 };
 
@@ -372,6 +398,7 @@ export const settingsUpdateSchema = z.strictObject({
   nagad: sectionUpdate({ ...nagadSettingsSchema.shape, merchantPrivateKey: secretInput(settingsSecretFields.nagad.merchantPrivateKey) }),
   sslcommerz: sectionUpdate({ ...sslcommerzSettingsSchema.shape, storePassword: secretInput(settingsSecretFields.sslcommerz.storePassword) }),
   sendMoney: sectionUpdate({ ...sendMoneySettingsSchema.shape, smsWebhookToken: secretInput(settingsSecretFields.sendMoney.smsWebhookToken) }),
+  freeMinutes: sectionUpdate(freeMinutesSettingsSchema.shape),
   backups: sectionUpdate(backupSettingsSchema.shape),
 });
 
@@ -444,5 +471,6 @@ export const defaultSettings: Settings = {
   nagad: { enabled: false, mode: 'sandbox', baseUrl: '', merchantId: '', merchantNumber: '', gatewayPublicKey: '' },
   sslcommerz: { enabled: false, mode: 'sandbox', baseUrl: '', storeId: '' },
   sendMoney: { bkashNumber: '', nagadNumber: '', rocketNumber: '' },
+  freeMinutes: { enabled: false, minutes: 5, rateLimit: '256k/256k', dataCapMb: 20 },
   backups: { folder: '', keep: 14, intervalHours: 24 },
 };

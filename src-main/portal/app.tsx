@@ -20,7 +20,7 @@ import { isRouterPageName, renderRouterPage } from './routerPages';
 import { cleanRouterText, isRouterValues, parseRouterId, parseRouterValues, type Params, type RouterValues } from './routerValues';
 import { signState, verifyState } from './stateToken';
 import type { CustomerAuth } from './customerAuth/types';
-import { clientIp, registerCustomerFlow, type CustomerFlow } from './customerFlow';
+import { clientIp, registerCustomerFlow, type CustomerFlow, type FlowKit } from './customerFlow';
 import { SCRIPT_SRC } from './scripts';
 import type { PortalShop } from './shopPort';
 import { DEFAULT_CARD_LIMITS, type CardGuardStore, type CardLimits } from './cardGuard';
@@ -54,6 +54,8 @@ export interface PortalDeps {
   payments?: PortalPayments;
   /** Machine-to-machine hooks served on the portal's door (the shop phone's SMS forwarder: gateways/smsIn). */
   hooks?: express.RequestHandler;
+  /** "Free minutes to pay" logins (RADIUS's radius/freeMinutes.ts); without it no button. */
+  freeMinutes?: FlowKit['freeMinutes'];
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
@@ -159,6 +161,7 @@ export function createPortalApp(deps: PortalDeps): express.Express {
           payments: deps.payments,
           baseUrl,
           configuredUrl: () => deps.portalUrl?.() ?? null,
+          freeMinutes: deps.freeMinutes,
         })
       : null;
 

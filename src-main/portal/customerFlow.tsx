@@ -23,6 +23,7 @@ import type { CardRefusal, PortalCustomer, PortalShop } from './shopPort';
 import { signState, verifyState } from './stateToken';
 import type { PortalPayments } from './payPort';
 import { payChoices, registerPayFlow } from './payFlow';
+import type { FreeMinutes } from '../radius/freeMinutes';
 
 /**
  * The customer's flow (issue #9 "The customer's flow"): known MAC → straight in or welcome back;
@@ -58,6 +59,8 @@ export interface FlowKit {
   baseUrl(req: express.Request): string | null;
   /** The owner's configured portal URL (SSLCommerz's IPN goes there), or null. */
   configuredUrl(): string | null;
+  /** "Free minutes to pay" logins (RADIUS issues them); without it the button never shows. */
+  freeMinutes?: Pick<FreeMinutes, 'offer' | 'issue'>;
 }
 
 /** Recent card redeems (code → who, which subscription): a double submit shows the first success. */
@@ -215,6 +218,8 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
 
   function renderAccount(s: Step, cust: PortalCustomer, a: string, o: { welcomeBack?: boolean; error?: string | null; info?: string | null; status?: number } = {}) {
     const loginHref = cust.active && s.v.linkLoginOnly ? href('/portal/login', { t: s.t, a, lang: s.c.lang }) : null;
+    // Only for a phone with nothing to go online with, behind a router it can log in to.
+    const free = !cust.active && s.v.linkLoginOnly && s.v.mac ? kit.freeMinutes?.offer() : null;
     kit.send(
       s.res,
       o.status ?? 200,
@@ -229,6 +234,7 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
         error={o.error ?? null}
         info={o.info ?? null}
         pay={kit.payments ? payChoices(kit.payments, s, a) : undefined}
+        freeMinutes={free ? num(s, free.minutes) : null}
       />,
     );
   }
@@ -436,6 +442,35 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
     const cust = shop.customer(a.cid);
     if (!cust) return kit.problem(req, res, 400, (m) => m.startAgain);
     login(s, cust, String(req.query.a), null);
+  });
+
+  // "Get N free minutes to pay" (issue #10): a one-time login from RADIUS for this device, posted
+  // to the router like the customer's own login. Refusals are plain words on the account page.
+  app.post('/portal/free', form, (req, res) => {
+    const s = step(req, res, body(req), '/portal');
+    if (!s) return;
+    const a = authOf(s, body(req));
+    if (!a) return;
+    const aTok = String(body(req).a);
+    const cust = shop.customer(a.cid);
+    if (!cust) return kit.problem(req, res, 400, (m) => m.startAgain);
+    if (cust.active || !s.v.linkLoginOnly) return login(s, cust, aTok, null);
+    const r = kit.freeMinutes?.issue({ mac: s.v.mac, customerId: cust.customerId }) ?? { ok: false as const, reason: 'off' as const };
+    if (!r.ok) {
+      kit.log.info({ customerId: cust.customerId, reason: r.reason }, 'portal: free minutes refused');
+      const words = { off: s.c.m.freeOff, no_device: s.c.m.freeNoDevice, used_today: s.c.m.freeUsedToday };
+      return renderAccount(s, cust, aTok, { error: words[r.reason], status: r.reason === 'used_today' ? 409 : 400 });
+    }
+    let pw = r.password;
+    if (s.v.chapId && s.v.chapChallenge) {
+      const hashed = chapPassword(s.v.chapId, r.password, s.v.chapChallenge);
+      if (!hashed) return kit.problem(req, res, 400, (mm) => mm.badRouterValue('chap-id'));
+      pw = hashed;
+    }
+    kit.log.info({ customerId: cust.customerId, minutes: r.minutes }, 'portal: free minutes to pay issued');
+    kit.languages.remember(s.v.mac, s.c.lang);
+    const fields = { username: r.username, password: pw, dst: s.v.linkOrig ?? undefined, popup: 'true' };
+    kit.send(res, 200, <LoginPage chrome={s.c} action={s.v.linkLoginOnly} fields={fields} info={s.c.m.freeGranted(num(s, r.minutes))} />);
   });
 
   /** The login form to link-login-only, or the reason it would be refused (no package, all devices online). */

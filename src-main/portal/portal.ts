@@ -134,6 +134,7 @@ export function createPortal(deps: PortalSubsystemDeps): Portal {
     cardGuard: createCardGuardStore(db),
     hooks: deps.hooks,
     payments: deps.payments,
+    freeMinutes: radius.freeMinutes,
   });
   return { app, customerAuth };
 }

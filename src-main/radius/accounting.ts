@@ -5,6 +5,7 @@ import { normalizeMac } from '../../src-shared/mac';
 import { AcctStatus } from './attributes';
 import type { AccountingRecord, AccountingSink } from './protocol';
 import type { RadiusBilling } from './billingPort';
+import { isFreeMinutesUsername } from './freeMinutes';
 import { createGroupCommitter, type GroupCommitter } from './groupCommit';
 
 /**
@@ -83,6 +84,9 @@ export function createAccountingStore(deps: {
    * Customers, devices and subscriptions are billing's: asked through the port.
    */
   function owner(r: AccountingRecord): { customerId: number | null; subscriptionId: number | null } {
+    // A free-minutes session (radius/freeMinutes.ts) belongs to no package: never charge one that
+    // the customer buys while it runs, nor count it as one of that package's devices.
+    if (r.username && isFreeMinutesUsername(r.username)) return { customerId: null, subscriptionId: null };
     if (r.classValue && /^\d{1,15}$/.test(r.classValue)) {
       const subscriptionId = Number(r.classValue);
       const customerId = billing.subscriptionOwner(subscriptionId);

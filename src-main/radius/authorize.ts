@@ -12,6 +12,17 @@ import type { LoginRecord, RadiusBilling } from './billingPort';
 import { secondsLeft, subscriptionSpent } from '../billing/spent';
 import { isSoldAt } from '../billing/soldAt';
 import { monotonicMs } from './duplicates';
+import { isFreeMinutesUsername, type FreeMinutes } from './freeMinutes';
+
+/** The auth-log detail of every free-minutes decision, so the owner can tell them apart. */
+export const FREE_MINUTES_DETAIL = {
+  accepted: 'free_minutes',
+  unknown: 'free_minutes_unknown',
+  off: 'free_minutes_off',
+  otherDevice: 'free_minutes_other_device',
+  used: 'free_minutes_used',
+  expired: 'free_minutes_expired',
+} as const;
 
 /**
  * Who may go online, and with what limits (issue #3 "Authentication"). Checks run in an order that
@@ -39,6 +50,8 @@ export function createAuthorizer(deps: {
   log: Logger;
   settings: SettingsStore;
   billing: RadiusBilling;
+  /** One-time "free minutes to pay" logins (radius/freeMinutes.ts); without it they are unknown users. */
+  freeMinutes?: FreeMinutes;
 }): AuthorizerHandle {
   const { clock, billing } = deps;
   // Decrypted hotspot passwords, keyed by the sealed value: a password reset stores a new sealed
@@ -108,8 +121,45 @@ export function createAuthorizer(deps: {
     return 'no_active_package';
   }
 
+  /**
+   * A free-minutes login: good once, from its own device, before it expires, while the owner has
+   * the offer on. Same order as a customer login: the password before anything about the grant.
+   */
+  function authorizeFree(req: AccessRequest, username: string): AuthDecision {
+    const D = FREE_MINUTES_DETAIL;
+    const free = deps.freeMinutes;
+    const g = free?.find(username);
+    if (!free || !g) return { accept: false, reason: 'unknown_user', detail: D.unknown };
+    const customerId = g.customerId;
+    if (!credentialsMatch(req.credentials, free.password(g))) return { accept: false, reason: 'bad_password', customerId, detail: D.unknown };
+    const settings = deps.settings.get();
+    if (!settings.freeMinutes.enabled) return { accept: false, reason: 'no_active_package', customerId, detail: D.off };
+    // Issued for one MAC: the same login typed on another phone is refused.
+    if (req.mac !== g.mac) return { accept: false, reason: 'bad_password', customerId, detail: D.otherDevice };
+    if (g.usedAt !== null) return { accept: false, reason: 'no_active_package', customerId, detail: D.used };
+    if (clock.now() >= g.expiresAt) return { accept: false, reason: 'no_active_package', customerId, detail: D.expired };
+    // The conditional write decides a race between two requests (a retransmission has its
+    // duplicate-cache reply; this is a second login). It throws on SQLITE_BUSY like startClock:
+    // the request is dropped and the router retries.
+    if (!free.use(g.id)) return { accept: false, reason: 'no_active_package', customerId, detail: D.used };
+    const { acctInterimInterval: interimS, idleTimeout: idleS } = settings.network;
+    const attrs: OutAttr[] = [
+      // Not a subscription id: accounting charges nothing for these sessions.
+      { type: Attr.Class, value: `free-${g.id}` },
+      { type: Attr.SessionTimeout, value: g.sessionSeconds },
+    ];
+    if (idleS > 0) attrs.push({ type: Attr.IdleTimeout, value: idleS });
+    attrs.push({ type: Attr.AcctInterimInterval, value: interimS });
+    const { octets, gigawords } = splitGigawords(g.dataCapBytes);
+    attrs.push({ type: Mikrotik.TotalLimit, vendor: Vendor.Mikrotik, value: octets });
+    if (gigawords > 0) attrs.push({ type: Mikrotik.TotalLimitGigawords, vendor: Vendor.Mikrotik, value: gigawords });
+    attrs.push({ type: Mikrotik.RateLimit, vendor: Vendor.Mikrotik, value: g.rateLimit });
+    return { accept: true, attrs, customerId, detail: D.accepted };
+  }
+
   function authorize(req: AccessRequest): AuthDecision {
     const username = req.username.trim();
+    if (isFreeMinutesUsername(username)) return authorizeFree(req, username);
     const userMac = fastNormalizeMac(username);
     const phone = userMac ? null : fastNormalizePhone(username);
     // The login read is billing's (billing/loginRead.ts), called directly: the hot path.

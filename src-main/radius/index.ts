@@ -5,6 +5,7 @@ import { createCounters } from './counters';
 import { createDuplicateCache } from './duplicates';
 import { createRouterDirectory } from './routers';
 import { createAuthorizer } from './authorize';
+import { createFreeMinutes } from './freeMinutes';
 import { createAccountingStore } from './accounting';
 import { createAuthLogWriter } from './authLog';
 import { createProtocol } from './protocol';
@@ -20,6 +21,7 @@ export type { KickViaApi, KickMatch } from './disconnect';
 export type { CoaLimitBasis, CoaResult } from './coa';
 export type { RadiusBilling } from './billingPort';
 export type { LastLogin } from './queries';
+export type { FreeMinutes, FreeMinutesIssue } from './freeMinutes';
 
 /** RFC 5080 suggests keeping replies for the NAS's whole retransmission window; RouterOS retries
  * within a few seconds, so 30 s is ample and memory stays bounded by (source, identifier). */
@@ -49,7 +51,8 @@ export function createRadiusServer(deps: RadiusServerDeps) {
   const { config, db, clock, log, bus, settings } = deps;
   const counters = createCounters();
   const routers = createRouterDirectory(deps.routers, log);
-  const authorizer = createAuthorizer({ clock, secrets: deps.secrets, log, settings, billing: deps.billing });
+  const freeMinutes = createFreeMinutes({ db, clock, secrets: deps.secrets, settings });
+  const authorizer = createAuthorizer({ clock, secrets: deps.secrets, log, settings, billing: deps.billing, freeMinutes });
   const accounting = createAccountingStore({
     db, clock, billing: deps.billing, onSessionStarted: (c, m) => authorizer.sessionStarted(c, m),
   });
@@ -68,7 +71,7 @@ export function createRadiusServer(deps: RadiusServerDeps) {
     onAuth: (e) =>
       authLog.write({
         routerId: e.router.id, nasIp: e.router.nasIp, username: e.username, mac: e.mac, customerId: e.customerId,
-        result: e.result, reason: e.reason,
+        result: e.result, reason: e.reason, detail: e.detail,
       }),
     onDrop: (reason, srcIp, router, detail) =>
       authLog.writeDrop({
@@ -199,6 +202,8 @@ export function createRadiusServer(deps: RadiusServerDeps) {
     kick: (sessionId: number): Promise<KickResult> => disconnector.disconnectSession(sessionId, 'admin_kick'),
     /** Closes sessions silent for 3 interim intervals now (the timer does it periodically). */
     sweepStale,
+    /** One-time "free minutes to pay" logins: the portal issues them, the authorizer spends them. */
+    freeMinutes,
     /** Writes buffered auth-log lines now (tests, shutdown). */
     flushAuthLog: () => authLog.flush(),
     /** The buffer-in/buffer-out protocol, for fuzzing and benchmarks without sockets. */

@@ -42,9 +42,10 @@ export interface AccessRequest {
   signed: boolean;
 }
 
+/** `detail`: a note for the auth log beside the reason (free-minutes logins are marked so). */
 export type AuthDecision =
-  | { accept: true; attrs: OutAttr[]; customerId: number }
-  | { accept: false; reason: RejectReason; customerId?: number };
+  | { accept: true; attrs: OutAttr[]; customerId: number; detail?: string }
+  | { accept: false; reason: RejectReason; customerId?: number; detail?: string };
 
 export interface Authorizer {
   authorize(req: AccessRequest): AuthDecision;
@@ -79,6 +80,7 @@ export interface AuthEvent {
   result: 'accept' | 'reject';
   reason: RejectReason | null;
   customerId: number | null;
+  detail: string | null;
 }
 
 export interface ProtocolDeps {
@@ -237,6 +239,7 @@ export function createProtocol(deps: ProtocolDeps): Protocol {
         result: decision.accept ? 'accept' : 'reject',
         reason: decision.accept ? null : decision.reason,
         customerId: decision.customerId ?? null,
+        detail: decision.detail ?? null,
       });
     }
     duplicates.finish(key, p.authenticator, reply);

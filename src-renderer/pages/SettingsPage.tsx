@@ -15,6 +15,7 @@ import { useSettingsStore } from '../stores/settingsStore';
 type Kind =
   | { type: 'text'; max?: number; mono?: boolean; placeholder?: string; input?: 'color' | 'tel' | 'url' }
   | { type: 'int'; unit: string }
+  | { type: 'onOff' }
   | { type: 'select'; options: ReadonlyArray<readonly [value: string, label: string]> };
 
 /** One editable field, named by its dotted path in the settings (also the API's error field). */
@@ -90,7 +91,15 @@ const SMS_TEXTS: Spec[] = [
   { path: 'sms.templates.receiptBn', label: 'Receipt text (Bangla)', hint: 'Empty = the built-in text. {shop} {package} {until} {amount}.', kind: text(300) },
 ];
 
-const SPECS = [...SHOP, ...NETWORK, ...PORTAL, ...OTP, ...SMS, ...SMS_HTTP, ...SMS_TEXTS];
+// Off by default: free internet is the owner's choice (issue #10).
+const FREE_MINUTES: Spec[] = [
+  { path: 'freeMinutes.enabled', label: 'Free minutes to pay', hint: 'Phones without a package can go online briefly to pay in the bKash or Nagad app, once a day each.', kind: { type: 'onOff' } },
+  { path: 'freeMinutes.minutes', label: 'Free minutes', hint: '1–30 minutes.', kind: int('minutes') },
+  { path: 'freeMinutes.rateLimit', label: 'Speed (upload/download)', hint: 'Slow enough that it is only good for paying, e.g. 256k/256k.', kind: text(40, { mono: true, placeholder: '256k/256k' }) },
+  { path: 'freeMinutes.dataCapMb', label: 'Data allowed (MB)', hint: '1–200 MB.', kind: int('MB') },
+];
+
+const SPECS = [...SHOP, ...NETWORK, ...PORTAL, ...OTP, ...SMS, ...SMS_HTTP, ...SMS_TEXTS, ...FREE_MINUTES];
 const FIELDS = [...SPECS.map((s) => s.path), 'shop.logo', 'portal.languages', 'sms.apiKey'];
 
 function getPath(obj: unknown, path: string): unknown {
@@ -166,7 +175,8 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
     const patch: Record<string, unknown> = {};
     for (const spec of SPECS) {
       const raw = values[spec.path] ?? '';
-      let v: string | number = spec.kind.type === 'text' ? raw.trim() : raw;
+      let v: string | number | boolean = spec.kind.type === 'text' ? raw.trim() : raw;
+      if (spec.kind.type === 'onOff') v = raw === 'true';
       if (spec.kind.type === 'int') {
         if (!/^\d+$/.test(raw.trim())) local[spec.path] = `Enter a whole number of ${spec.kind.unit}.`;
         v = Number(raw.trim());
@@ -199,7 +209,12 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
     const onChange = (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(spec.path, e.target.value);
     const k = spec.kind;
     const control =
-      k.type === 'select' ? (
+      k.type === 'onOff' ? (
+        <select value={v} onChange={onChange}>
+          <option value="false">Off</option>
+          <option value="true">On</option>
+        </select>
+      ) : k.type === 'select' ? (
         <select value={v} onChange={onChange}>
           {k.options.map(([value, label]) => (
             <option key={value} value={value}>
@@ -285,6 +300,8 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
       </div>
       <h2>Texts to customers</h2>
       <div className="form-grid">{SMS_TEXTS.map(field)}</div>
+      <h2>Free minutes to pay</h2>
+      <div className="form-grid">{FREE_MINUTES.map(field)}</div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           Save settings

@@ -266,6 +266,27 @@ test('settings: a bad time zone is refused under its field; the SMS API key is w
   await expect(key).toHaveAttribute('placeholder', 'not set');
 });
 
+test('settings: free minutes to pay are off by default; a bad speed is refused under its field; turned on they are saved', async ({ page }) => {
+  await open(page);
+  await nav(page, 'Settings');
+  const form = page.getByRole('form', { name: 'Settings' });
+  await expect(form.getByLabel('Free minutes to pay')).toHaveValue('false');
+  await form.getByLabel('Free minutes to pay').selectOption('true');
+  await form.getByLabel('Free minutes', { exact: true }).fill('10');
+  await form.getByLabel('Speed (upload/download)').fill('fast');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.locator('.field', { has: page.getByLabel('Speed (upload/download)') }).getByRole('alert')).toContainText('256k/256k');
+  expect((await server.api('settings.get')).freeMinutes.enabled).toBe(false);
+  await form.getByLabel('Speed (upload/download)').fill('128k/512k');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  expect((await server.api('settings.get')).freeMinutes).toEqual({ enabled: true, minutes: 10, rateLimit: '128k/512k', dataCapMb: 20 });
+  // Off again, so the other tests see the default.
+  await form.getByLabel('Free minutes to pay').selectOption('false');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect.poll(async () => (await server.api('settings.get')).freeMinutes.enabled).toBe(false);
+});
+
 test('without the token the UI asks for it, and a wrong one is refused', async ({ browser }) => {
   const page = await browser.newPage();
   await page.goto(`${server.origin}/`);

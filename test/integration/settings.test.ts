@@ -35,7 +35,8 @@ describe('settings sections', () => {
   it('start at their defaults, secrets reported only as has<Field>', async () => {
     const { ok } = await testEngine();
     const s = await ok('settings.get');
-    expect(Object.keys(s).sort()).toEqual(['backups', 'bkash', 'nagad', 'network', 'otp', 'portal', 'sendMoney', 'shop', 'sms', 'sslcommerz']);
+    expect(Object.keys(s).sort()).toEqual(['backups', 'bkash', 'freeMinutes', 'nagad', 'network', 'otp', 'portal', 'sendMoney', 'shop', 'sms', 'sslcommerz']);
+    expect(s.freeMinutes).toEqual({ enabled: false, minutes: 5, rateLimit: '256k/256k', dataCapMb: 20 });
     expect(s.shop).toMatchObject({ name: 'HotspotDesk WiFi', timezone: 'Asia/Dhaka', currency: 'BDT' });
     expect(s.network).toEqual({ serverAddress: '', portalUrl: '', acctInterimInterval: 60, idleTimeout: 300 });
     expect(s.otp).toMatchObject({ ttlSeconds: 300, maxAttempts: 5, resendAfterSeconds: 60, perNumberPerHour: 3, perNumberPerDay: 10 });

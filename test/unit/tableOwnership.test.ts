@@ -44,6 +44,7 @@ const OWNERS: Record<string, string> = {
   portal_pin_failures: 'portal/',
   portal_card_failures: 'portal/',
   sms_in: 'gateways/',
+  free_minute_grants: 'radius/',
 };
 
 const MARKER = /--\s*(listing join|read-only join)\b/;

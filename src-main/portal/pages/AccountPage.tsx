@@ -5,6 +5,7 @@ import { Layout, type Chrome } from './Layout';
 import { PackageList, type PayChoices } from './PackageList';
 import { Alert, CardForm, HiddenFields, Note, type Hidden } from './forms';
 import { Notice, RouterError, Support } from './parts';
+import { FreeMinutesForm } from './FreeMinutes';
 
 /** A customer's package as the pages show it (already formatted in the page's language). */
 export interface AccountView {
@@ -70,6 +71,8 @@ export function AccountPage(p: {
   info: string | null;
   /** Online payment methods under each package, and the "I paid but have no internet" link. */
   pay?: PayChoices & { recoverHref: string | null };
+  /** Free minutes to pay on offer (already in the page's digits), or null/absent: no button. */
+  freeMinutes?: string | null;
 }) {
   const { m, branding } = p.chrome;
   const ended = !p.view.active && p.view.ended !== null;
@@ -96,6 +99,7 @@ export function AccountPage(p: {
       </section>
       <OwnPackage view={p.view} m={m} />
       <CardForm m={m} hidden={p.hidden} />
+      {p.freeMinutes ? <FreeMinutesForm m={m} hidden={p.hidden} minutes={p.freeMinutes} /> : null}
       <Notice text={branding.notice} />
       <PackageList packages={p.packages} m={m} pay={p.pay} />
       {p.pay?.recoverHref ? (
