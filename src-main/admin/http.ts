@@ -154,6 +154,11 @@ export function createAdminHttpApp({ call, token, session, rendererDir }: AdminH
     });
   }
 
+  // Our own 404, so it carries the security headers (express's default one sets its own CSP).
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('Not found.\n');
+  });
+
   // Malformed JSON and other request errors become invalid_input, never a stack trace.
   app.use((err: Error & { type?: string; status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     void _next;
