@@ -135,24 +135,39 @@ describe('secrets never leak', () => {
     const hotspot = new VirtualHotspot({ portalUrl: s.engine.portal!.url()!.replace(/\/$/, ''), routerId: router.id, nas, loginBy: ['http-chap', 'http-pap', 'mac'] });
     await hotspot.start();
     cleanups.push(() => hotspot.stop());
+    // Every page the phones were shown, to scan as well.
+    const pages: Array<{ url: string; html: string }> = [];
+    const seenBy = (b: ReturnType<typeof phoneBrowser>) => async (step: Promise<unknown>) => {
+      await step;
+      pages.push({ url: b.page.url, html: b.page.html });
+    };
     const a = phoneBrowser(MAC_A);
-    await a.open(`${hotspot.url}/generate_204`);
-    await a.autoSubmit();
-    await a.submit('/portal/phone', { phone: PHONE });
+    const onA = seenBy(a);
+    await onA(a.open(`${hotspot.url}/generate_204`));
+    await onA(a.autoSubmit());
+    await onA(a.submit('/portal/phone', { phone: PHONE }));
     const otps = s.engine.sms.outbox({ limit: 50 }).items.filter((i) => i.phone === E164).map((i) => /\b(\d{6})\b/.exec(i.text)![1]!);
     expect(otps).toHaveLength(1);
-    await a.submit('/portal/code', { code: otps[0]! });
-    await a.submit('/portal/newpin', { pin: M.portalPin, pin2: M.portalPin });
-    await a.submit('/portal/card', { code: codes[1]! });
-    await a.autoSubmit();
+    await onA(a.submit('/portal/code', { code: otps[0]! }));
+    await onA(a.submit('/portal/newpin', { pin: M.portalPin, pin2: M.portalPin }));
+    await onA(a.submit('/portal/card', { code: codes[1]! }));
+    await onA(a.autoSubmit());
     expect(hotspot.isOnline(MAC_A)).toBe(true);
     const b = phoneBrowser(MAC_B);
-    await b.open(`${hotspot.url}/generate_204`);
-    await b.autoSubmit();
-    await b.submit('/portal/phone', { phone: PHONE });
-    await b.submit('/portal/pin', { pin: M.wrongPin });
+    const onB = seenBy(b);
+    await onB(b.open(`${hotspot.url}/generate_204`));
+    await onB(b.autoSubmit());
+    await onB(b.submit('/portal/phone', { phone: PHONE }));
+    await onB(b.submit('/portal/pin', { pin: M.wrongPin }));
     expect(b.text).toContain('That PIN is not right');
-    await b.submit('/portal/pin', { pin: M.portalPin });
+    await onB(b.submit('/portal/pin', { pin: M.portalPin }));
+    // A wrong card code and a broken form: the customer sees a plain page, no stack trace or path.
+    await onB(b.submit('/portal/card', { code: 'ZZZZ-ZZZZ-ZZZZ' }));
+    const c = phoneBrowser('30:39:26:86:CC:EC');
+    const onC = seenBy(c);
+    await onC(c.open(`${hotspot.url}/generate_204`));
+    await onC(c.autoSubmit());
+    await onC(c.submit('/portal/phone', { phone: '<script>x</script>'.repeat(3) }));
 
     // The owner looks at everything.
     const customer = await ok<{ id: number; hotspotUsername: string; hotspotPassword: string }>('customers.get', { phone: PHONE });
@@ -207,6 +222,15 @@ describe('secrets never leak', () => {
       if (occurs(auditText, value)) leaks.push(`${name} in the audit log`);
       for (const r of replies) if (!allowedIn.has(r.method) && occurs(r.text, value)) leaks.push(`${name} in the ${r.method} reply`);
     }
+    // Portal pages: no secret at all (the login goes to the router CHAP-hashed), and no stack
+    // trace or internal path in what a customer is shown.
+    for (const { name, value } of secrets) {
+      for (const p of pages) if (occurs(p.html, value)) leaks.push(`${name} on the portal page ${p.url}`);
+    }
+    for (const p of pages) {
+      if (/\bat [\w.<>]+ \(|node_modules|src-main|[\\/]tmp[\\/]|\.ts:\d+/.test(p.html)) leaks.push(`a stack trace or path on ${p.url}`);
+    }
+    expect(pages.length).toBeGreaterThan(10);
     expect(leaks).toEqual([]);
 
     // The exceptions are real: the owner does see these where meant (else the test proves nothing).
