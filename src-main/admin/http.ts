@@ -1,7 +1,7 @@
 import express from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiReply } from '../../src-shared/api';
+import { contract, isMethod, type ApiReply } from '../../src-shared/api';
 import { errorMessages } from '../errors';
 import { bearerMatches } from './token';
 import { anonymousCaller, isLoopback, tokenCaller, type Caller, type SessionCookie } from './auth/caller';
@@ -40,6 +40,8 @@ function crossSite(req: express.Request): boolean {
   }
 }
 
+const FOREIGN_ORIGIN_MESSAGE = 'The admin API answers only its own pages: a request from another site cannot change anything.';
+
 /**
  * From this PC: a loopback source address, and a loopback name in Host, so that a web page whose
  * domain was re-pointed at 127.0.0.1 (DNS rebinding) does not count as local for auth.setup.
@@ -48,6 +50,28 @@ function isLocalRequest(req: express.Request): boolean {
   if (!isLoopback(req.socket.remoteAddress)) return false;
   const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
   return host === 'localhost' || isLoopback(host);
+}
+
+/**
+ * Sent on every admin response (API replies, the UI's files, errors). The CSP is the one the
+ * built UI declares in its own <meta> (src-renderer/index.html: local scripts only, inline styles
+ * for React's style props, data: images for the logo preview and favicon) plus what a <meta>
+ * cannot say: frame-ancestors 'none', so no other page can frame the admin UI (clickjacking).
+ * X-Frame-Options says the same to browsers that predate frame-ancestors.
+ */
+export const ADMIN_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const ADMIN_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': ADMIN_CSP,
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** Does this method change anything (declared with command() in the contract)? Unknown names: no (the dispatcher refuses them). */
+function isCommand(method: string): boolean {
+  return isMethod(method) && contract[method].kind === 'command';
 }
 
 const STATUS: Record<string, number> = { internal: 500, unknown_method: 404, unauthorized: 401, forbidden: 403, AUTH_LOCKED: 429 };
@@ -69,6 +93,10 @@ const STATUS: Record<string, number> = { internal: 500, unknown_method: 404, una
 export function createAdminHttpApp({ call, token, session, rendererDir }: AdminHttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    for (const [name, value] of Object.entries(ADMIN_SECURITY_HEADERS)) res.setHeader(name, value);
+    next();
+  });
 
   app.use('/api', (req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -86,6 +114,15 @@ export function createAdminHttpApp({ call, token, session, rendererDir }: AdminH
   app.use('/api', express.json({ limit: '1mb' }));
 
   app.post('/api/:method', async (req, res) => {
+    const method = String(req.params.method);
+    // A command from another site's page is refused even with the token: a token a page got hold
+    // of (a pasted #token= link, a leaked script) must not let that page change anything. Scripts
+    // send no Origin and are unaffected; the admin UI's own pages send their own origin. Checked
+    // on the decoded name the dispatcher runs, so `routers%2Ecreate` is caught too.
+    if (crossSite(req) && isCommand(method)) {
+      res.status(403).json({ ok: false, error: { code: 'forbidden', message: FOREIGN_ORIGIN_MESSAGE } });
+      return;
+    }
     const local = isLocalRequest(req);
     const cookie: SessionCookie = {
       set: (t) => res.append('Set-Cookie', `${SESSION_COOKIE}=${t}; ${COOKIE_ATTRS}`),
@@ -102,7 +139,7 @@ export function createAdminHttpApp({ call, token, session, rendererDir }: AdminH
       if (sessionToken) cookie.clear();
       caller = anonymousCaller(local, cookie);
     }
-    const reply = await call(String(req.params.method), req.body, caller);
+    const reply = await call(method, req.body, caller);
     res.status(reply.ok ? 200 : (STATUS[reply.error.code] ?? 400)).json(reply);
   });
   app.all('/api/{*rest}', (_req, res) => {
@@ -116,6 +153,11 @@ export function createAdminHttpApp({ call, token, session, rendererDir }: AdminH
       res.type('text/plain').send('HotspotDesk admin API is running. Build the UI with `npm run build` to use it in a browser.\n');
     });
   }
+
+  // Our own 404, so it carries the security headers (express's default one sets its own CSP).
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('Not found.\n');
+  });
 
   // Malformed JSON and other request errors become invalid_input, never a stack trace.
   app.use((err: Error & { type?: string; status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

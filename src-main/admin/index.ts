@@ -70,6 +70,10 @@ export function createAdmin({ db, clock, log, handlers }: AdminDeps) {
         }
         const parsed = def.input.safeParse(rawInput ?? {});
         if (!parsed.success) throw zodError(parsed.error);
+        // What was asked, for tracing at debug level. The input goes under `input`, where the
+        // logger redacts every path the method declares secret (log.ts): the secrets-leak test
+        // runs at this level to hold that line.
+        log.debug({ method, actor: caller.actor, via: caller.via, input: parsed.data }, 'admin call');
         const handler = handlers[method] as (i: unknown, ctx: CallContext) => unknown;
         const ctx: CallContext = { caller, auditActor: caller.actor };
         const value = await handler(parsed.data, ctx);
