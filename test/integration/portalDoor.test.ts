@@ -35,8 +35,8 @@ describe('every value the router, the customer and the owner give is escaped', (
         const a = await arrive(p.url, routerForm({ 'error-esc': encodeURIComponent(inj), 'link-orig-esc': encodeURIComponent(`http://example.com/?q=${inj}`) }));
         expect(a.status).toBe(200);
         expectInert(a.html, `portal page, error=${inj}`);
-        // Shown (control characters aside), not dropped: the customer reads what the router said.
-        expect(text(a.html)).toContain(inj.replace(/[\u0000-\u001f]/g, ' ').trim().slice(0, 30));
+        // Shown, not dropped: the customer reads what the router said.
+        expect(text(a.html)).toContain(inj.slice(0, 30));
 
         const shop = await fetch(`${p.url}/?${new URLSearchParams({ error: inj, router: '1', lang: inj })}`);
         expect(shop.status).toBe(200);
