@@ -1,7 +1,9 @@
+import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { text } from '../helpers/phoneBrowser';
+import { forms, phoneBrowser, text } from '../helpers/phoneBrowser';
+import { portalWorld } from '../helpers/portalWorld';
 import { BRANDING, pkg, startPortal } from '../helpers/portal';
-import { INJECTIONS, expectInert, expectSafeLocation } from '../helpers/portalDoor';
+import { INJECTIONS, expectInert, expectSafeLocation, navTargets } from '../helpers/portalDoor';
 import { octal } from '../virtual-mikrotik/hotspot-http';
 
 // The portal door under hostile input (issue #13 "The doors"), over real HTTP against the app.
@@ -264,6 +266,95 @@ describe('errors shown to customers', () => {
       expect(body).toBe('Something went wrong. Please try again.\n');
     } finally {
       await q.close();
+    }
+  });
+});
+
+describe('the engine\'s portal: the customer\'s pages and the limits from settings', () => {
+  it('shop name and package names from the admin API, and what the customer types, are text on every step', async () => {
+    const w = await portalWorld();
+    const inj = '"><img src=x onerror=alert(1)>';
+    await w.ok('settings.update', { shop: { name: `Shop ${inj}`, notice: INJECTIONS[0]! } });
+    const day = await w.pkg({ name: `Day ${INJECTIONS[2]!}`.slice(0, 60) });
+    const { codes } = await w.cards(day.id, 1);
+    const b = phoneBrowser(MAC);
+    await b.open(`${w.hotspot.url}/generate_204`);
+    await b.autoSubmit();
+    expect(b.text).toContain(`Shop ${inj}`);
+    expect(b.text).toContain(INJECTIONS[2]!.slice(0, 20));
+    expectInert(b.page.html, 'phone page');
+    for (const typed of INJECTIONS) {
+      await b.submit('/portal/phone', { phone: typed });
+      expect(b.page.status).toBe(400);
+      expectInert(b.page.html, `phone page, typed ${typed}`);
+    }
+    await b.submit('/portal/phone', { phone: '01712345678' });
+    await b.submit('/portal/code', { code: INJECTIONS[1]! });
+    expectInert(b.page.html, 'code page, bad code');
+    await b.submit('/portal/code', { code: w.lastOtp('+8801712345678') });
+    await b.submit('/portal/newpin', { pin: '4321', pin2: '4321' });
+    expect(b.page.url).toContain('/portal/account');
+    expectInert(b.page.html, 'account page');
+    await b.submit('/portal/card', { code: INJECTIONS[0]! });
+    expect(b.page.status).toBe(400);
+    expectInert(b.page.html, 'account page, bad card');
+    await b.submit('/portal/card', { code: codes[0]! });
+    // The login form: its action is the router's link-login-only, its dst the http(s) link-orig.
+    const login = forms(b.page.html).find((f) => f.id === 'go')!;
+    expect(login.action).toBe(`${w.hotspot.url}/login`);
+    expectInert(b.page.html, 'login page');
+  });
+
+  it('the limits are settings: a lower per-address limit applies on save; values that would break the portal are refused by name', async () => {
+    const w = await portalWorld();
+    const s = (await w.ok('settings.get', {})) as { portal: Record<string, unknown> };
+    expect(s.portal).toMatchObject({ maxBodyKb: 16, maxFieldChars: 200, formPostsPerMacPerMinute: 60, requestsPerAddressPerMinute: 600 });
+    await w.ok('settings.update', { portal: { requestsPerAddressPerMinute: 60 } });
+    let last = 0;
+    for (let i = 0; i < 61; i++) {
+      const r = await fetch(`${w.portalUrl}/api/captive`);
+      await r.arrayBuffer();
+      last = r.status;
+    }
+    expect(last).toBe(429);
+    for (const [field, value] of [['maxBodyKb', 0], ['maxFieldChars', 5], ['formPostsPerMacPerMinute', 0], ['requestsPerAddressPerMinute', 10]] as const) {
+      const r = await w.engine.call('settings.update', { portal: { [field]: value } });
+      expect(r.ok, field).toBe(false);
+      expect((r as { ok: false; error: { code: string; field?: string; message: string } }).error).toMatchObject({ code: 'invalid_input', field: `portal.${field}` });
+    }
+  });
+});
+
+describe('the router pages (login.html the router fetches)', () => {
+  it('a hostile Host header never becomes the meta refresh or form action; a good one gives http(s) targets only', async () => {
+    const p = await startPortal();
+    const get = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const u = new URL(p.url);
+        const req = http.request({ host: u.hostname, port: u.port, path: '/router/login.html?router=1', headers: { host } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      for (const host of ['evil"><script>alert(1)</script>', 'javascript:alert(1)', "x' onload='alert(1)", 'a b', 'x/y']) {
+        const r = await get(host);
+        expect(r.status, host).toBe(400);
+        expect(r.body).not.toContain('<script>');
+      }
+      const ok = await get('192.168.88.2:8080');
+      expect(ok.status).toBe(200);
+      // A template (RouterOS fills in its variables): every target starts at the portal's own address.
+      const targets = navTargets(ok.body);
+      expect(targets.length).toBeGreaterThanOrEqual(3);
+      for (const t of targets) expect(/^http:\/\/192\.168\.88\.2:8080\/portal(\?|$)/.test(t), t).toBe(true);
+      expect(ok.body).toContain('content="0;url=http://192.168.88.2:8080/portal?');
+    } finally {
+      await p.close();
     }
   });
 });
