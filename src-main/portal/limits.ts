@@ -31,7 +31,12 @@ export const DEFAULT_PORTAL_LIMITS: PortalLimits = {
  * router's URLs (link-orig is whatever page the phone first asked for; routerValues caps each at
  * 1000 characters, URL-encoded forms can be three times that). Still bounded, well under the body limit.
  */
-export const LONG_FIELDS: ReadonlySet<string> = new Set(['t', 'a', 's', 'p', 'link-orig', 'link-orig-esc', 'link-login-only', 'link-login-only-esc', 'link-logout', 'link-logout-esc', 'dst', 'error', 'error-esc']);
+export const LONG_FIELDS: ReadonlySet<string> = new Set([
+  't', 'a', 's', 'p', 'link-orig', 'link-orig-esc', 'link-login-only', 'link-login-only-esc', 'link-logout', 'link-logout-esc', 'dst', 'error', 'error-esc',
+  // A payment gateway's return through the phone's browser posts its signature and the list of the
+  // fields it signed (SSLCommerz: verify_key runs to several hundred characters).
+  'verify_key', 'verify_sign', 'verify_sign_sha2', 'signature',
+]);
 export const LONG_FIELD_CHARS = 4096;
 
 export type LimitRefusal =

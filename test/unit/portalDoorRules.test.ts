@@ -42,6 +42,7 @@ describe('limits: the pure parts', () => {
     expect(tooLongField({ phone: '0'.repeat(201) }, 200)).toEqual({ field: 'phone', max: 200 });
     expect(tooLongField({ code: ['ok', 'x'.repeat(300)] }, 200)).toEqual({ field: 'code', max: 200 });
     expect(tooLongField({ t: 'x'.repeat(3000) }, 200)).toBeNull();
+    expect(tooLongField({ verify_key: 'amount,bank_tran_id,'.repeat(30) }, 200)).toBeNull();
     expect(tooLongField({ t: 'x'.repeat(LONG_FIELD_CHARS + 1) }, 200)).toEqual({ field: 't', max: LONG_FIELD_CHARS });
     expect(tooLongField({ ['k'.repeat(201)]: '' }, 200)?.field).toBe(`${'k'.repeat(40)}…`);
   });
