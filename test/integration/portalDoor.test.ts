@@ -158,6 +158,18 @@ describe('limits (defaults: 16 KB bodies, 200-character fields, 60 posts a minut
       const body = new URLSearchParams({ ...routerForm(), ...fill }).toString();
       expect(body.length).toBeLessThan(16 * 1024);
       expect((await post(`${p.url}/portal`, { ...routerForm(), ...fill })).status).toBe(303);
+      // Any body type is bounded by its declared size; a form sent in chunks (no size) while it is read.
+      const json = await fetch(`${p.url}/portal`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'j'.repeat(17 * 1024) }) });
+      expect(json.status).toBe(413);
+      const chunks = new ReadableStream<Uint8Array>({
+        start(c) {
+          for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode(`f${i}=${'z'.repeat(1000)}&`));
+          c.close();
+        },
+      });
+      const chunked = await fetch(`${p.url}/portal`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: chunks, duplex: 'half' } as RequestInit);
+      expect(chunked.status).toBe(413);
+      expect(text(await chunked.text())).toContain('What was sent is too large');
     } finally {
       await p.close();
     }
