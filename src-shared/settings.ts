@@ -180,6 +180,15 @@ export const portalSettingsSchema = z.strictObject({
     .max(PORTAL_LANGUAGES.length, 'must list each language once')
     .refine((l) => new Set(l).size === l.length, 'must list each language once'),
   defaultLanguage: oneOf(PORTAL_LANGUAGES),
+  // The door's limits (src-main/portal/limits.ts): every phone on the LAN can reach the portal.
+  /** Largest request body the portal reads. */
+  maxBodyKb: wholeNumber(1, 1024, 'KB'),
+  /** Longest text a customer can send in one field (phone, code, PIN); tokens and router URLs have their own bound. */
+  maxFieldChars: wholeNumber(20, 4000, 'characters'),
+  /** Form posts one phone (its MAC) may make per minute. */
+  formPostsPerMacPerMinute: wholeNumber(5, 10_000, 'posts'),
+  /** Requests per source address per minute: keep it high, a router's NAT puts many phones behind one address. */
+  requestsPerAddressPerMinute: wholeNumber(60, 1_000_000, 'requests'),
 });
 
 export const otpSettingsSchema = z.strictObject({
@@ -448,7 +457,7 @@ export const settingsChecks: { [S in SettingsSection]?: SectionCheck<S> } = {
 export const defaultSettings: Settings = {
   shop: { name: 'HotspotDesk WiFi', supportPhone: '', notice: '', colour: '#1a73e8', logo: '', timezone: 'Asia/Dhaka', currency: 'BDT' },
   network: { serverAddress: '', portalUrl: '', acctInterimInterval: 60, idleTimeout: 300 },
-  portal: { languages: ['en', 'bn'], defaultLanguage: 'en' },
+  portal: { languages: ['en', 'bn'], defaultLanguage: 'en', maxBodyKb: 16, maxFieldChars: 200, formPostsPerMacPerMinute: 60, requestsPerAddressPerMinute: 600 },
   otp: {
     ttlSeconds: 300,
     maxAttempts: 5,

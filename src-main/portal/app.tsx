@@ -25,6 +25,8 @@ import { SCRIPT_SRC } from './scripts';
 import type { PortalShop } from './shopPort';
 import { DEFAULT_CARD_LIMITS, type CardGuardStore, type CardLimits } from './cardGuard';
 import type { PortalPayments } from './payPort';
+import { createPortalLimits, DEFAULT_PORTAL_LIMITS, LIMIT_STATUS, limitText, type PortalLimits } from './limits';
+import { isAllowedLoginUrl } from './safeUrls';
 
 export interface PortalDeps {
   log: Logger;
@@ -56,6 +58,13 @@ export interface PortalDeps {
   hooks?: express.RequestHandler;
   /** "Free minutes to pay" logins (RADIUS's radius/freeMinutes.ts); without it no button. */
   freeMinutes?: FlowKit['freeMinutes'];
+  /** Body, field and rate limits (settings' portal section); default DEFAULT_PORTAL_LIMITS. */
+  limits?: () => PortalLimits;
+  /**
+   * The router's hotspot address and DNS name as read from the router (null or empty: unknown, and
+   * then link-login-only must be a private-range IPv4 address; safeUrls.ts).
+   */
+  loginHostsFor?: (routerId: number) => readonly string[] | null;
 }
 
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
@@ -81,6 +90,21 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+
+  // Before every route (the hooks included): a flood or an oversized body never reaches a handler.
+  app.use(
+    createPortalLimits({
+      clock: deps.clock,
+      log: deps.log,
+      limits: deps.limits ?? (() => DEFAULT_PORTAL_LIMITS),
+      addressOf: clientIp,
+      tokenMac: (t) => {
+        const check = verifyState(deps.signingKey, t, deps.clock.now(), isRouterValues);
+        return check.ok ? check.value.mac : null;
+      },
+      refuse: (req, res, r) => problem(req, res, LIMIT_STATUS[r.kind], (_m, lang) => limitText(lang, r)),
+    }),
+  );
 
   /** The portal as phones reach it: the configured URL, else this request's own Host. */
   function baseUrl(req: express.Request): string | null {
@@ -129,10 +153,19 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     sendHtml(res, 200, pages.page(key, [c.branding, c.m, deps.packagesFor(routerId)], [t], () => render(page())));
   }
 
-  function problem(req: express.Request, res: express.Response, status: number, message: (m: Messages) => string): void {
-    const lang = stringParam(req.query.lang);
+  function problem(req: express.Request, res: express.Response, status: number, message: (m: Messages, lang: Lang) => string): void {
+    // A posted form carries its language in the body (the query is empty then).
+    const lang = stringParam(req.query.lang) ?? stringParam((req.body as Params | undefined)?.lang);
     const c = chrome(req, lang, (l) => `/?lang=${l}`);
-    send(res, status, <ProblemPage chrome={c} message={message(c.m)} homeHref={lang ? `/?lang=${lang}` : '/'} />);
+    send(res, status, <ProblemPage chrome={c} message={message(c.m, c.lang)} homeHref={`/?lang=${c.lang}`} />);
+  }
+
+  /** link-login-only receives the customer's hotspot password: only the router's own address (safeUrls.ts). */
+  function loginUrlRefused(req: express.Request, res: express.Response, v: RouterValues): boolean {
+    if (v.linkLoginOnly === null || isAllowedLoginUrl(v.linkLoginOnly, deps.loginHostsFor?.(v.routerId) ?? null)) return false;
+    deps.log.warn({ portal: 'login_url_refused', routerId: v.routerId }, 'portal: refused a link-login-only that is not the router');
+    problem(req, res, 400, (m) => m.badRouterValue('link-login-only'));
+    return true;
   }
 
   // Described once per package list (the factory's list is the same array until a write) and language.
@@ -218,6 +251,7 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     }
     const v: RouterValues = parsed.values;
     if (!deps.routerById(v.routerId)) return problem(req, res, 404, (m) => m.unknownRouter);
+    if (loginUrlRefused(req, res, v)) return;
     const q = new URLSearchParams({ t: signState(deps.signingKey, v, deps.clock.now() + ttl) });
     const lang = stringParam(params.lang);
     if (lang) q.set('lang', lang);
@@ -232,6 +266,7 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     const keep = new URLSearchParams();
     for (const [k, v] of Object.entries(req.query)) if (k !== 'lang' && typeof v === 'string') keep.set(k, v);
     const v = parsed.values;
+    if (loginUrlRefused(req, res, v)) return;
     // alogin.html comes from the router, which does not carry the language the phone chose.
     const explicit = stringParam(req.query.lang);
     const c = chrome(req, explicit || languages.recall(v.mac), (l) => `/status?${withLang(keep, l)}`);
@@ -281,7 +316,13 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     const status = err.status && err.status < 500 ? err.status : 500;
     if (status >= 500) deps.log.error({ err: err.message }, 'portal request failed');
     if (res.headersSent) return;
-    res.status(status).type('text').send(status === 413 ? 'The request is too large.\n' : status < 500 ? 'Bad request.\n' : 'Something went wrong. Please try again.\n');
+    try {
+      // The customer's page in their language; never the error's own text, stack or paths.
+      problem(req, res, status, (m, lang) => (status === 413 ? limitText(lang, { kind: 'too_large' }) : status < 500 ? m.tokenInvalid : lang === 'bn' ? 'কিছু একটা ভুল হয়েছে। একটু পরে আবার চেষ্টা করুন।' : 'Something went wrong. Please try again in a moment.'));
+    } catch {
+      // The page itself failed (a broken dependency): plain words are still better than nothing.
+      if (!res.headersSent) res.status(status).type('text').send(status < 500 ? 'Bad request.\n' : 'Something went wrong. Please try again.\n');
+    }
   });
   return app;
 }

@@ -14,6 +14,7 @@ import { createCardGuardStore } from './cardGuard';
 import { createCustomerAuth } from './customerAuth';
 import type { CustomerAuth } from './customerAuth/types';
 import type { LanguageChoice } from './language';
+import type { PortalLimits } from './limits';
 import { packagesForRouter } from './packageScope';
 import { createPortalShop } from './shopPort';
 
@@ -83,6 +84,12 @@ export function createPortal(deps: PortalSubsystemDeps): Portal {
     timezone: shop.timezone,
   }));
   const languages = perSection(settings.get, 'portal', (p): LanguageChoice => ({ available: p.languages, default: p.defaultLanguage }));
+  const limits = perSection(settings.get, 'portal', (p): PortalLimits => ({
+    maxBodyBytes: p.maxBodyKb * 1024,
+    maxFieldChars: p.maxFieldChars,
+    formPostsPerMacPerMinute: p.formPostsPerMacPerMinute,
+    requestsPerAddressPerMinute: p.requestsPerAddressPerMinute,
+  }));
 
   // Per router (and 'shop' for the shop's own page): the same array until packages or routers
   // change, so the app's rendered lists stay valid exactly as long as this does.
@@ -135,6 +142,7 @@ export function createPortal(deps: PortalSubsystemDeps): Portal {
     hooks: deps.hooks,
     payments: deps.payments,
     freeMinutes: radius.freeMinutes,
+    limits,
   });
   return { app, customerAuth };
 }

@@ -103,10 +103,14 @@ export function parseRouterValues(p: Params, needLogin: boolean): ParseResult {
   };
 }
 
-/** The router's error text is shown to the customer: plain text, one line, bounded. */
+/**
+ * The router's error text is shown to the customer: plain text, one line, bounded, and without
+ * bidi controls (a crafted link could otherwise make the text read differently from what it says).
+ */
 export function cleanRouterText(s: string | undefined): string | null {
   // eslint-disable-next-line no-control-regex
-  return (s ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, MAX_ERROR) || null;
+  const plain = (s ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return plain.trim().slice(0, MAX_ERROR) || null;
 }
 
 const KEYS: Array<keyof RouterValues> = ['routerId', 'mac', 'ip', 'linkLoginOnly', 'linkOrig', 'linkLogout', 'chapId', 'chapChallenge', 'error'];

@@ -47,6 +47,10 @@ const NETWORK: Spec[] = [
 const LANGUAGE_NAMES: Record<(typeof PORTAL_LANGUAGES)[number], string> = { en: 'English', bn: 'বাংলা (Bangla)' };
 const PORTAL: Spec[] = [
   { path: 'portal.defaultLanguage', label: 'Portal opens in', kind: { type: 'select', options: PORTAL_LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l]] as const) } },
+  { path: 'portal.requestsPerAddressPerMinute', label: 'Portal requests per address per minute', hint: 'Keep it high: phones behind one router’s NAT share an address. 60–1,000,000.', kind: int('requests') },
+  { path: 'portal.formPostsPerMacPerMinute', label: 'Portal form posts per phone per minute', hint: 'Counted by the device’s MAC address. 5–10,000.', kind: int('posts') },
+  { path: 'portal.maxFieldChars', label: 'Longest portal field (characters)', hint: 'What a customer can type in one field. 20–4000.', kind: int('characters') },
+  { path: 'portal.maxBodyKb', label: 'Largest portal form (KB)', hint: '1–1024 KB.', kind: int('KB') },
 ];
 
 const OTP: Spec[] = [

@@ -243,7 +243,7 @@ describe('stored settings', () => {
     const { engine, ok } = await testEngine({ config: { dataDir } });
     const s = await ok('settings.get');
     // defaultLanguage back to its default (en) still breaks the rule, so the section is the default.
-    expect(s.portal).toEqual({ languages: ['en', 'bn'], defaultLanguage: 'en' });
+    expect(s.portal).toEqual({ languages: ['en', 'bn'], defaultLanguage: 'en', maxBodyKb: 16, maxFieldChars: 200, formPostsPerMacPerMinute: 60, requestsPerAddressPerMinute: 600 });
     expect(s.sms.hasApiKey).toBe(false);
     expect(engine.deps.settings.secret('sms', 'apiKey')).toBeNull();
   });
