@@ -12,13 +12,31 @@ export const PAYMENT_METHODS: Array<[PaymentMethod, string]> = [
   ['nagad', 'Nagad'],
   ['sslcommerz', 'SSLCommerz'],
 ];
-const METHOD_LABEL = Object.fromEntries(PAYMENT_METHODS) as Record<PaymentMethod, string>;
+export const METHOD_LABEL: Record<PaymentMethod, string> = {
+  ...(Object.fromEntries(PAYMENT_METHODS) as Record<PaymentMethod, string>),
+  bkash_send_money: 'bKash Send Money',
+  nagad_send_money: 'Nagad Send Money',
+  rocket_send_money: 'Rocket Send Money',
+};
 
 /**
  * The payments ledger as a table (the Payments page, and the dashboard's latest payments).
  * `detailed` adds the invoice number and gateway reference; a row opens its customer.
  */
-export function PaymentsTable({ payments, detailed = false, label, footer }: { payments: Payment[]; detailed?: boolean; label?: string; footer?: ReactNode }) {
+export function PaymentsTable({
+  payments,
+  detailed = false,
+  label,
+  footer,
+  actions,
+}: {
+  payments: Payment[];
+  detailed?: boolean;
+  label?: string;
+  footer?: ReactNode;
+  /** A last column of buttons per row (receipt, void); clicks there do not open the customer. */
+  actions?: (p: Payment) => ReactNode;
+}) {
   const tz = useShopTimeZone();
   return (
     <table className="table" aria-label={label}>
@@ -31,6 +49,7 @@ export function PaymentsTable({ payments, detailed = false, label, footer }: { p
           <th>Method</th>
           <th className="num">Amount</th>
           <th>Status</th>
+          {actions ? <th className="row-actions no-print">Actions</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -45,9 +64,15 @@ export function PaymentsTable({ payments, detailed = false, label, footer }: { p
               {detailed && p.gatewayRef ? <span className="muted small"> · {p.gatewayRef}</span> : null}
             </td>
             <td className="num">{formatTaka(p.amount)}</td>
-            <td title={p.failureReason ?? undefined}>
-              <StatusBadge status={p.status} />
+            <td title={p.failureReason ?? p.note ?? undefined}>
+              <StatusBadge status={p.reversal ?? p.status} />
+              {p.reversedBy ? <span className="muted small"> · {p.reversedBy.kind === 'void' ? 'voided' : 'refunded'}</span> : null}
             </td>
+            {actions ? (
+              <td className="row-actions no-print" onClick={(e) => e.stopPropagation()}>
+                {actions(p)}
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

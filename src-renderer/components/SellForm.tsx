@@ -1,5 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Sale } from '../../src-shared/domain';
+import type { Payment, Sale } from '../../src-shared/domain';
+import { call } from '../api';
+import type { Paper } from '../print';
+import { PrintSheet } from './PrintSheet';
+import { Receipt } from './Receipt';
 import { useSubmit } from '../formErrors';
 import { formatTaka } from '../../src-shared/format';
 import { sellable, usePackagesStore } from '../stores/packagesStore';
@@ -22,6 +26,10 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
   const [phone, setPhone] = useState('');
   const [packageId, setPackageId] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  const [sold, setSold] = useState<Sale | null>(null);
+  const [receipt, setReceipt] = useState<Payment | null>(null);
+  const [receiptError, setReceiptError] = useState<string | null>(null);
+  const [paper, setPaper] = useState<Paper>('thermal80');
   const { busy, errors, submit, clear } = useSubmit(['phone', 'packageId', 'method']);
 
   useEffect(() => {
@@ -34,6 +42,7 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setDone(null);
+    setSold(null);
     const local: Record<string, string> = {};
     const who = fixedPhone ?? phone;
     if (!fixedPhone && !phone.trim()) local.phone = 'Enter the customer’s mobile number, such as 01712345678.';
@@ -41,10 +50,19 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
     const sale = await submit(local, () => sell({ phone: who, packageId: Number(packageId), method: 'cash' }));
     if (sale && chosen) {
       setDone(`Sold ${chosen.name} to ${who} for ${formatTaka(chosen.price)} (cash).`);
+      setSold(sale);
       setPhone('');
       setPackageId('');
       onSold?.(sale, who);
     }
+  }
+
+  async function openReceipt(sale: Sale) {
+    // The newest payments of this customer hold the one just made (the list has no by-id lookup).
+    const r = await call('payments.list', { customerId: sale.customerId, limit: 20 });
+    const p = r.ok ? r.value.items.find((x) => x.id === sale.paymentId) : undefined;
+    setReceiptError(p ? null : r.ok ? 'The sale was not found in the ledger; open it from Payments.' : r.error.message);
+    setReceipt(p ?? null);
   }
 
   return (
@@ -52,7 +70,13 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
       {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
       {done ? (
         <Banner kind="success" onClose={() => setDone(null)}>
-          {done}
+          {done}{' '}
+          {sold ? (
+            <button type="button" className="link-button" onClick={() => void openReceipt(sold)}>
+              Print receipt
+            </button>
+          ) : null}
+          {receiptError ? <span className="field-error"> {receiptError}</span> : null}
         </Banner>
       ) : null}
       <div className="form-row">
@@ -74,6 +98,11 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
         <p className="muted">
           No packages to sell yet. <a href="#/packages">Create a package</a> first.
         </p>
+      ) : null}
+      {receipt ? (
+        <PrintSheet title={`Receipt ${receipt.invoiceNo}`} paper={paper} onPaper={setPaper} onClose={() => setReceipt(null)}>
+          <Receipt payment={receipt} />
+        </PrintSheet>
       ) : null}
     </form>
   );

@@ -1,11 +1,18 @@
-import { useEffect } from 'react';
-import type { PaymentMethod, PaymentStatus } from '../../src-shared/domain';
+import { useEffect, useState } from 'react';
+import type { Payment, PaymentMethod, PaymentStatus } from '../../src-shared/domain';
+import { call } from '../api';
+import { ExportButton } from '../components/ExportButton';
+import { PrintSheet } from '../components/PrintSheet';
+import { Receipt } from '../components/Receipt';
+import { VoidButton } from '../components/VoidButton';
+import type { Paper } from '../print';
+import { useRole } from '../stores/authStore';
 import { Banner } from '../components/Banner';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { PaymentsTable, PAYMENT_METHODS } from '../components/PaymentsTable';
 import { formatTaka } from '../../src-shared/format';
-import { shopToday } from '../shopTime';
+import { shopDaysFilter, shopToday } from '../shopTime';
 import { emptyPaymentFilters, PAYMENTS_PAGE_SIZE, usePaymentsStore } from '../stores/paymentsStore';
 
 const METHODS = PAYMENT_METHODS;
@@ -16,13 +23,18 @@ export function PaymentsPage() {
     void load();
   }, [load]);
 
-  const completed = items.filter((p) => p.status === 'completed');
-  const pageSum = completed.reduce((s, p) => s + p.amount, 0);
+  const role = useRole();
+  const [receipt, setReceipt] = useState<Payment | null>(null);
+  const [paper, setPaper] = useState<Paper>('thermal80');
+  // Net: a refund or void row takes its amount back off the page's sum.
+  const pageSum = items.reduce((s, p) => s + (p.status === 'completed' ? p.amount : p.status === 'refunded' ? -p.amount : 0), 0);
   const filtered = JSON.stringify(filters) !== JSON.stringify(emptyPaymentFilters);
 
   return (
     <>
-      <PageHeader title="Payments" sub="The ledger: every payment, newest first. Nothing is ever edited or deleted." />
+      <PageHeader title="Payments" sub="The ledger: every payment, newest first. Nothing is ever edited or deleted.">
+        {role === 'owner' ? <ExportButton run={() => call('exports.payments', shopDaysFilter(filters.from, filters.to))} /> : null}
+      </PageHeader>
       <div className="toolbar" role="group" aria-label="Filters">
         <label className="inline-field">
           Method
@@ -42,6 +54,7 @@ export function PaymentsPage() {
             <option value="completed">Completed</option>
             <option value="pending">Pending</option>
             <option value="failed">Failed</option>
+            <option value="refunded">Refunds and voids</option>
           </select>
         </label>
         <label className="inline-field">
@@ -79,15 +92,25 @@ export function PaymentsPage() {
             payments={items}
             detailed
             label="Payments"
+            actions={(p) => (
+              <>
+                {p.status === 'completed' || p.reversedBy ? (
+                  <button type="button" className="btn btn-small" onClick={() => setReceipt(p)}>
+                    Receipt
+                  </button>
+                ) : null}
+                {role === 'owner' && p.method === 'cash' && p.status === 'completed' && !p.reversedBy ? <VoidButton payment={p} onVoided={() => void load()} /> : null}
+              </>
+            )}
             footer={
             <tfoot>
               <tr>
                 <td colSpan={5}>
                   {total} payment{total === 1 ? '' : 's'}
-                  {total > items.length ? ` (showing ${items.length})` : ''} · completed on this page
+                  {total > items.length ? ` (showing ${items.length})` : ''} · net on this page (sales less refunds and voids)
                 </td>
                 <td className="num strong">{formatTaka(pageSum)}</td>
-                <td />
+                <td colSpan={2} />
               </tr>
             </tfoot>
             }
@@ -95,6 +118,11 @@ export function PaymentsPage() {
           <Pager offset={offset} pageSize={PAYMENTS_PAGE_SIZE} total={total} onChange={setOffset} />
         </div>
       )}
+      {receipt ? (
+        <PrintSheet title={`Receipt ${receipt.invoiceNo}`} paper={paper} onPaper={setPaper} onClose={() => setReceipt(null)}>
+          <Receipt payment={receipt} />
+        </PrintSheet>
+      ) : null}
     </>
   );
 }
