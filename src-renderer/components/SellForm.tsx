@@ -1,13 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Payment, Sale } from '../../src-shared/domain';
-import { call } from '../api';
-import type { Paper } from '../print';
-import { PrintSheet } from './PrintSheet';
-import { Receipt } from './Receipt';
+import type { Sale } from '../../src-shared/domain';
 import { useSubmit } from '../formErrors';
 import { formatTaka } from '../../src-shared/format';
 import { sellable, usePackagesStore } from '../stores/packagesStore';
 import { useCustomersStore } from '../stores/customersStore';
+import { useReceiptStore } from '../stores/receiptStore';
 import { Banner } from './Banner';
 import { Field } from './Field';
 import { PackageSelect } from './PackageSelect';
@@ -26,10 +23,6 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
   const [phone, setPhone] = useState('');
   const [packageId, setPackageId] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const [sold, setSold] = useState<Sale | null>(null);
-  const [receipt, setReceipt] = useState<Payment | null>(null);
-  const [receiptError, setReceiptError] = useState<string | null>(null);
-  const [paper, setPaper] = useState<Paper>('thermal80');
   const { busy, errors, submit, clear } = useSubmit(['phone', 'packageId', 'method']);
 
   useEffect(() => {
@@ -42,27 +35,20 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setDone(null);
-    setSold(null);
     const local: Record<string, string> = {};
     const who = fixedPhone ?? phone;
     if (!fixedPhone && !phone.trim()) local.phone = 'Enter the customer’s mobile number, such as 01712345678.';
     if (!chosen) local.packageId = 'Choose a package.';
     const sale = await submit(local, () => sell({ phone: who, packageId: Number(packageId), method: 'cash' }));
     if (sale && chosen) {
-      setDone(`Sold ${chosen.name} to ${who} for ${formatTaka(chosen.price)} (cash).`);
-      setSold(sale);
+      const text = `Sold ${chosen.name} to ${who} for ${formatTaka(chosen.price)} (cash).`;
+      setDone(text);
+      // Offered by the shell, so it survives the page moving on to the customer.
+      useReceiptStore.getState().offer(sale, text);
       setPhone('');
       setPackageId('');
       onSold?.(sale, who);
     }
-  }
-
-  async function openReceipt(sale: Sale) {
-    // The newest payments of this customer hold the one just made (the list has no by-id lookup).
-    const r = await call('payments.list', { customerId: sale.customerId, limit: 20 });
-    const p = r.ok ? r.value.items.find((x) => x.id === sale.paymentId) : undefined;
-    setReceiptError(p ? null : r.ok ? 'The sale was not found in the ledger; open it from Payments.' : r.error.message);
-    setReceipt(p ?? null);
   }
 
   return (
@@ -70,13 +56,7 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
       {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
       {done ? (
         <Banner kind="success" onClose={() => setDone(null)}>
-          {done}{' '}
-          {sold ? (
-            <button type="button" className="link-button" onClick={() => void openReceipt(sold)}>
-              Print receipt
-            </button>
-          ) : null}
-          {receiptError ? <span className="field-error"> {receiptError}</span> : null}
+          {done}
         </Banner>
       ) : null}
       <div className="form-row">
@@ -98,11 +78,6 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
         <p className="muted">
           No packages to sell yet. <a href="#/packages">Create a package</a> first.
         </p>
-      ) : null}
-      {receipt ? (
-        <PrintSheet title={`Receipt ${receipt.invoiceNo}`} paper={paper} onPaper={setPaper} onClose={() => setReceipt(null)}>
-          <Receipt payment={receipt} />
-        </PrintSheet>
       ) : null}
     </form>
   );

@@ -1,11 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { Payment, PaymentMethod, PaymentStatus } from '../../src-shared/domain';
+import { useEffect } from 'react';
+import type { PaymentMethod, PaymentStatus } from '../../src-shared/domain';
 import { call } from '../api';
 import { ExportButton } from '../components/ExportButton';
-import { PrintSheet } from '../components/PrintSheet';
-import { Receipt } from '../components/Receipt';
 import { VoidButton } from '../components/VoidButton';
-import type { Paper } from '../print';
+import { useReceiptStore } from '../stores/receiptStore';
 import { useRole } from '../stores/authStore';
 import { Banner } from '../components/Banner';
 import { PageHeader } from '../components/PageHeader';
@@ -24,8 +22,7 @@ export function PaymentsPage() {
   }, [load]);
 
   const role = useRole();
-  const [receipt, setReceipt] = useState<Payment | null>(null);
-  const [paper, setPaper] = useState<Paper>('thermal80');
+  const showReceipt = useReceiptStore((s) => s.show);
   // Net: a refund or void row takes its amount back off the page's sum.
   const pageSum = items.reduce((s, p) => s + (p.status === 'completed' ? p.amount : p.status === 'refunded' ? -p.amount : 0), 0);
   const filtered = JSON.stringify(filters) !== JSON.stringify(emptyPaymentFilters);
@@ -95,7 +92,7 @@ export function PaymentsPage() {
             actions={(p) => (
               <>
                 {p.status === 'completed' || p.reversedBy ? (
-                  <button type="button" className="btn btn-small" onClick={() => setReceipt(p)}>
+                  <button type="button" className="btn btn-small" onClick={() => showReceipt(p)}>
                     Receipt
                   </button>
                 ) : null}
@@ -118,11 +115,6 @@ export function PaymentsPage() {
           <Pager offset={offset} pageSize={PAYMENTS_PAGE_SIZE} total={total} onChange={setOffset} />
         </div>
       )}
-      {receipt ? (
-        <PrintSheet title={`Receipt ${receipt.invoiceNo}`} paper={paper} onPaper={setPaper} onClose={() => setReceipt(null)}>
-          <Receipt payment={receipt} />
-        </PrintSheet>
-      ) : null}
     </>
   );
 }
