@@ -63,6 +63,8 @@ test('sell at the counter, print the receipt, void the sale and see the daily re
     await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeHidden();
     await expect(sheet.getByTestId('receipt')).toBeVisible();
     await expect(sheet.getByRole('button', { name: 'Print' })).toBeHidden();
+    // The preview's grey backdrop and the paper's shadow stay on screen.
+    expect(await sheet.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
     await page.screenshot({ path: path.join(SHOTS, 'receipt-58mm-print.png'), fullPage: true });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     const size = pdfPageMm(pdf);
