@@ -33,6 +33,7 @@ export const useReceiptStore = create<ReceiptState>()((set) => ({
     set(p ? { payment: p, error: null } : { error: r.ok ? 'That sale is not in the latest payments; open its receipt from Payments.' : r.error.message });
   },
   show: (p) => set({ payment: p }),
-  close: () => set({ payment: null }),
+  // Done with the receipt: the offer after the sale has served its purpose too.
+  close: () => set({ payment: null, lastSale: null }),
   setPaper: (paper) => set({ paper }),
 }));

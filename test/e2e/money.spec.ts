@@ -74,6 +74,7 @@ test('sell at the counter, print the receipt, void the sale and see the daily re
     await page.emulateMedia({ media: 'screen' });
     await sheet.getByRole('button', { name: 'Close' }).click();
     await expect(sheet).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Last sale' })).toBeHidden();
   });
 
   await test.step('the daily report counts the sale in the drawer', async () => {
