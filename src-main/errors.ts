@@ -36,6 +36,7 @@ export const errorMessages = {
   PAYMENT_NOT_PENDING: 'That payment is no longer waiting for confirmation (it was completed, failed or refunded already).',
   PAYMENT_NOT_REFUNDABLE: 'Only a completed payment can be refunded.',
   PAYMENT_ALREADY_REFUNDED: 'That payment was refunded already.',
+  PAYMENT_NOT_VOIDABLE: 'Only a completed cash sale can be voided. A card or online payment is refunded instead; a pending or failed one took no money.',
   PAYMENT_UNCONFIRMED: 'The payment gateway did not confirm this payment within 24 hours. Check it in the gateway\'s merchant panel, then confirm or reject it.',
   PAYMENT_INVOICE_MISMATCH: 'The payment gateway reported this payment under another invoice number. The package was not activated.',
   TRX_ID_USED: 'That transaction ID has already been used for a payment. Check the ID in the payment SMS.',

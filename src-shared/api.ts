@@ -17,6 +17,8 @@ import { backupsApi } from './api/backups';
 import { authApi } from './api/auth';
 import { usersApi } from './api/users';
 import { gatewaysApi } from './api/gateways';
+import { reportsApi } from './api/reports';
+import { exportsApi } from './api/exports';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret
@@ -42,6 +44,8 @@ export const contract = {
   ...authApi,
   ...usersApi,
   ...gatewaysApi,
+  ...reportsApi,
+  ...exportsApi,
 };
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@
  */
 
 // The list itself lives in payments.ts (the API enum and the walled garden use it too).
-import type { PaymentMethod, PaymentStatus } from './payments';
+import type { PaymentMethod, PaymentStatus, ReversalKind } from './payments';
 
 export type { PaymentMethod, PaymentStatus };
 export type SubscriptionStatus = 'queued' | 'active' | 'expired' | 'exhausted' | 'cancelled';
@@ -161,6 +161,14 @@ export interface Payment {
   senderPhone: string | null;
   /** A refund row: the payment it refunds. */
   refundOf: number | null;
+  /** A reversal row: a refund, or the void of a mistaken cash sale; null for anything else. */
+  reversal: ReversalKind | null;
+  /** A reversed payment: its reversal row (it stays completed: the ledger never rewrites a row). */
+  reversedBy: { id: number; kind: ReversalKind } | null;
+  /** The refund's or void's reason, a sale's note. */
+  note: string | null;
+  /** Who recorded it: the staff member's name for a counter sale, else 'portal', 'voucher', 'sms' … */
+  createdBy: string | null;
   /** A pending online payment: when the engine asks the gateway next (null: not scheduled). */
   nextCheckAt: number | null;
 }

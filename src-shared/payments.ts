@@ -37,3 +37,22 @@ export function isGatewayId(m: string): m is GatewayId {
 export function normalizeTrxId(s: string): string {
   return s.trim().toUpperCase();
 }
+
+/**
+ * A void (a mistaken cash sale taken back at the counter) is a refund row like any other
+ * (status refunded, refund_of = the sale), told apart by its reference `void:<sale id>`: the same
+ * convention as `cash:<key>` and `voucher:<id>`, so no second reversal mechanism and no schema
+ * change. The unique refund_of makes a sale reversible once, by a void or a refund.
+ */
+export const VOID_REF_PREFIX = 'void:';
+
+export function voidRef(paymentId: number): string {
+  return `${VOID_REF_PREFIX}${paymentId}`;
+}
+
+/** What a reversal row is ('refund' | 'void'); null for a sale or any other row. */
+export type ReversalKind = 'refund' | 'void';
+export function reversalKind(status: PaymentStatus, gatewayRef: string | null): ReversalKind | null {
+  if (status !== 'refunded') return null;
+  return gatewayRef?.startsWith(VOID_REF_PREFIX) ? 'void' : 'refund';
+}

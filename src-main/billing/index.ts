@@ -10,6 +10,7 @@ import { createExpiryScheduler } from './scheduler';
 import { createLoginRead } from './loginRead';
 import { createPurchases } from './purchase';
 import { createShopTimeZone } from './shopTimeZone';
+import { createDailyReport } from './dailyReport';
 import { spendable, toSubscription, type SubscriptionRow } from './rows';
 import type { SpendableSubscription } from './spent';
 
@@ -46,6 +47,7 @@ export function createBilling(deps: BillingDeps) {
   const scheduler = createExpiryScheduler(deps, subscriptions);
   const purchases = createPurchases(deps, { customers, packages, subscriptions, ledger, vouchers });
   const loginRead = createLoginRead(deps.db);
+  const dailyReport = createDailyReport(deps.db, shopTimeZone);
 
   const subsystem: Subsystem<ReturnType<typeof scheduler.status>> = {
     start: () => scheduler.start(),
@@ -71,6 +73,9 @@ export function createBilling(deps: BillingDeps) {
     createPendingPayment: purchases.createPendingPayment,
     completePayment: purchases.completePayment,
     refundPayment: purchases.refundPayment,
+    voidCashSale: purchases.voidCashSale,
+    /** reports.daily: per shop day, sales by method and staff, voids, refunds, cash expected. */
+    dailyReport,
 
     cancelSubscription(subscriptionId: number): Subscription {
       return toSubscription(subscriptions.cancel(subscriptionId), clock.now());

@@ -47,8 +47,10 @@ export interface PaymentFilter {
   offset?: number;
 }
 
-const SELECT = `SELECT p.*, c.phone AS customer_phone, k.name AS package_name
-  FROM payments p LEFT JOIN customers c ON c.id = p.customer_id LEFT JOIN packages k ON k.id = p.package_id`;
+// The reversal join finds a payment's refund or void through refund_of's unique index.
+const SELECT = `SELECT p.*, c.phone AS customer_phone, k.name AS package_name, rv.id AS reversed_by, rv.gateway_ref AS reversed_by_ref
+  FROM payments p LEFT JOIN customers c ON c.id = p.customer_id LEFT JOIN packages k ON k.id = p.package_id
+  LEFT JOIN payments rv ON rv.refund_of = p.id`;
 
 /** Shop-style invoice number HD-YYMMDD-000123: the date in the shop's time zone, then the sequence. */
 export function formatInvoiceNo(now: number, timeZone: string, seq: number): string {
@@ -221,7 +223,10 @@ export function createLedger(
       return failStmt.run(reason, id).changes === 1;
     },
 
-    /** A refund: a NEW row in status refunded naming the payment it refunds (at most one). */
+    /**
+     * A refund: a NEW row in status refunded naming the payment it refunds (at most one). A void
+     * is one too, with the reference voidRef(original.id) (src-shared/payments.ts).
+     */
     recordRefund(original: Payment, r: { gatewayRef: string | null; note: string; createdBy: string }): Payment {
       return events.tx(() => {
         if (original.status !== 'completed') throw new AppError('PAYMENT_NOT_REFUNDABLE');
@@ -257,14 +262,18 @@ export function createLedger(
       return { items, total };
     },
 
-    /** Completed sales in [from, to): count and sum. */
+    /**
+     * Sales in [from, to), net of reversals: completed payments count and add, refund and void
+     * rows (dated when they were made, as the money went back then) subtract.
+     */
     totals(from: number, to: number): { count: number; amount: number } {
       const r = db
-        .prepare<[number, number], { n: number; s: number | null }>(
-          "SELECT COUNT(*) AS n, SUM(amount) AS s FROM payments WHERE status = 'completed' AND completed_at >= ? AND completed_at < ?",
+        .prepare<[number, number], { n: number | null; s: number | null }>(
+          `SELECT SUM(CASE status WHEN 'completed' THEN 1 ELSE -1 END) AS n, SUM(CASE status WHEN 'completed' THEN amount ELSE -amount END) AS s
+             FROM payments WHERE status IN ('completed', 'refunded') AND completed_at >= ? AND completed_at < ?`,
         )
         .get(from, to)!;
-      return { count: r.n, amount: r.s ?? 0 };
+      return { count: r.n ?? 0, amount: r.s ?? 0 };
     },
 
     /**

@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../deps';
 import type { Package, Payment, PaymentMethod, Sale, Subscription } from '../../src-shared/domain';
 import { AppError } from '../errors';
+import { voidRef } from '../../src-shared/payments';
 import { toSubscription } from './rows';
 import type { Customers } from './customers';
 import type { Packages } from './packages';
@@ -93,14 +94,15 @@ export function createPurchases(
      * A cash sale at the counter. `idempotencyKey` (one per sale form) makes a double click or a
      * retried request return the first sale instead of charging twice.
      */
-    sell(input: { phone: string; packageId: number; method: 'cash'; note?: string; idempotencyKey?: string }): Sale {
+    sell(input: { phone: string; packageId: number; method: 'cash'; note?: string; idempotencyKey?: string; createdBy?: string }): Sale {
       return events.tx(() => {
         const ref = input.idempotencyKey ? `cash:${input.idempotencyKey}` : null;
         const prior = ref ? ledger.findByGatewayRef(ref) : null;
         if (prior) return saleOf(prior);
         const pkg = packages.getSellable(input.packageId);
         const customerId = customers.ensure(input.phone);
-        return purchase(customerId, pkg, { kind: 'new', method: 'cash', gatewayRef: ref, note: input.note, createdBy: 'admin' });
+        // Who sold it (the signed-in staff member's name): the daily report's "sales by staff".
+        return purchase(customerId, pkg, { kind: 'new', method: 'cash', gatewayRef: ref, note: input.note, createdBy: input.createdBy ?? 'admin' });
       });
     },
 
@@ -159,6 +161,32 @@ export function createPurchases(
           const subscriptionId = subscriptions.idByPayment(original.id);
           if (subscriptionId !== null) subscriptions.cancel(subscriptionId);
           return { refund, cancelledSubscriptionId: subscriptionId };
+        },
+        { immediate: true },
+      );
+    },
+
+    /**
+     * Voids a mistaken cash sale: the refund mechanism's reversal row (reference voidRef(id)) and
+     * the subscription cancelled, in one transaction (the cancel raises subscription.ended after
+     * commit, so RADIUS disconnects the customer). Only a completed cash sale; a second void of
+     * the same sale returns the first (`repeated`), never a second row.
+     */
+    voidCashSale(paymentId: number, r: { reason: string; createdBy: string }): { void: Payment; cancelledSubscriptionId: number | null; repeated: boolean } {
+      return events.tx(
+        () => {
+          const original = ledger.get(paymentId);
+          const prior = ledger.refundOf(original.id);
+          if (prior) {
+            if (prior.reversal !== 'void') throw new AppError('PAYMENT_ALREADY_REFUNDED');
+            return { void: prior, cancelledSubscriptionId: subscriptions.idByPayment(original.id), repeated: true };
+          }
+          if (original.method !== 'cash' || original.status !== 'completed') throw new AppError('PAYMENT_NOT_VOIDABLE');
+          const row = ledger.recordRefund(original, { gatewayRef: voidRef(original.id), note: r.reason, createdBy: r.createdBy });
+          const subscriptionId = subscriptions.idByPayment(original.id);
+          if (subscriptionId !== null) subscriptions.cancel(subscriptionId);
+          log.info({ paymentId: original.id, voidId: row.id }, 'cash sale voided');
+          return { void: row, cancelledSubscriptionId: subscriptionId, repeated: false };
         },
         { immediate: true },
       );

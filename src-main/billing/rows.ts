@@ -1,6 +1,7 @@
 import type { Package, PackageClock, PackageRepeat, Subscription, Device, Payment, Voucher, VoucherAlphabet, VoucherBatch, VoucherState } from '../../src-shared/domain';
 import { mikrotikRateLimit } from '../../src-shared/units';
 import { secondsLeft } from './spent';
+import { reversalKind, VOID_REF_PREFIX } from '../../src-shared/payments';
 
 /** Row shapes as SQLite returns them, and their mapping to the API's domain types. */
 export interface PackageRow {
@@ -148,6 +149,11 @@ export interface PaymentRow {
   next_check_at: number | null;
   check_step: number;
   checking_since: number | null;
+  note: string | null;
+  created_by: string | null;
+  /** The listing join: the reversal row (refund or void) of this payment, if any. */
+  reversed_by: number | null;
+  reversed_by_ref: string | null;
 }
 
 export function toPayment(r: PaymentRow): Payment {
@@ -170,6 +176,10 @@ export function toPayment(r: PaymentRow): Payment {
     problem: r.problem,
     senderPhone: r.sender_phone,
     refundOf: r.refund_of,
+    reversal: reversalKind(r.status, r.gateway_ref),
+    reversedBy: r.reversed_by === null ? null : { id: r.reversed_by, kind: r.reversed_by_ref?.startsWith(VOID_REF_PREFIX) ? 'void' : 'refund' },
+    note: r.note,
+    createdBy: r.created_by,
     nextCheckAt: r.status === 'pending' ? r.next_check_at : null,
   };
 }

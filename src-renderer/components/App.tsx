@@ -6,6 +6,7 @@ import { useAuthStore, useRole } from '../stores/authStore';
 import { useSettingsStore } from '../stores/settingsStore';
 import { Banner } from './Banner';
 import { PageHeader } from './PageHeader';
+import { ReceiptHost } from './ReceiptHost';
 import { SignIn } from './SignIn';
 
 export function App() {
@@ -95,6 +96,7 @@ function Shell() {
           </>
         )}
       </main>
+      <ReceiptHost />
     </div>
   );
 }

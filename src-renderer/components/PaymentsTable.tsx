@@ -35,7 +35,7 @@ export function PaymentsTable({
           <th>Method</th>
           <th className="num">Amount</th>
           <th>Status</th>
-          {actions ? <th className="row-actions">Actions</th> : null}
+          {actions ? <th className="row-actions no-print">Actions</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -65,13 +65,14 @@ export function PaymentsTable({
               </td>
               <td className="num">{formatTaka(p.amount)}</td>
               <td title={p.failureReason ?? undefined}>
-                <span className={`badge badge-${STATUS_TONE[p.status] ?? 'grey'}`}>{STATUS_LABEL[p.status] ?? p.status}</span>
+                <span className={`badge badge-${STATUS_TONE[p.status] ?? 'grey'}`}>{p.reversal === 'void' ? 'Void' : (STATUS_LABEL[p.status] ?? p.status)}</span>
+                {p.reversedBy ? <span className="muted small"> · {p.reversedBy.kind === 'void' ? 'voided' : 'refunded'}</span> : null}
                 {problem ? <div className="problem small">{problem}</div> : null}
                 {detailed && p.status === 'failed' && p.failureReason ? <div className="muted small">{p.failureReason}</div> : null}
               </td>
               {actions ? (
                 // Buttons act on the payment; the row's click opens the customer.
-                <td className="row-actions" onClick={(e) => e.stopPropagation()}>
+                <td className="row-actions no-print" onClick={(e) => e.stopPropagation()}>
                   {actions(p)}
                 </td>
               ) : null}

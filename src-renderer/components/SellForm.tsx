@@ -4,6 +4,7 @@ import { useSubmit } from '../formErrors';
 import { formatTaka } from '../../src-shared/format';
 import { sellable, usePackagesStore } from '../stores/packagesStore';
 import { useCustomersStore } from '../stores/customersStore';
+import { useReceiptStore } from '../stores/receiptStore';
 import { Banner } from './Banner';
 import { Field } from './Field';
 import { PackageSelect } from './PackageSelect';
@@ -40,7 +41,10 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
     if (!chosen) local.packageId = 'Choose a package.';
     const sale = await submit(local, () => sell({ phone: who, packageId: Number(packageId), method: 'cash' }));
     if (sale && chosen) {
-      setDone(`Sold ${chosen.name} to ${who} for ${formatTaka(chosen.price)} (cash).`);
+      const text = `Sold ${chosen.name} to ${who} for ${formatTaka(chosen.price)} (cash).`;
+      setDone(text);
+      // Offered by the shell, so it survives the page moving on to the customer.
+      useReceiptStore.getState().offer(sale, text);
       setPhone('');
       setPackageId('');
       onSold?.(sale, who);

@@ -13,6 +13,9 @@ const TONE: Record<string, string> = {
   cancelled: 'red',
   disabled: 'red',
   failed: 'red',
+  void: 'red',
+  refund: 'amber',
+  refunded: 'amber',
 };
 
 export function StatusBadge({ status, label }: { status: string; label?: string }) {

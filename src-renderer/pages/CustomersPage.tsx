@@ -9,6 +9,9 @@ import { useShopTimeZone } from '../shopTime';
 import { navigate } from '../route';
 import { CUSTOMERS_PAGE_SIZE, useCustomersStore } from '../stores/customersStore';
 import { CustomerDetail } from './CustomerDetail';
+import { call } from '../api';
+import { ExportButton } from '../components/ExportButton';
+import { useRole } from '../stores/authStore';
 
 export function CustomersPage({ param }: { param: string | null }) {
   const id = param && /^\d+$/.test(param) ? Number(param) : null;
@@ -19,6 +22,7 @@ function CustomerList() {
   const tz = useShopTimeZone();
   const { items, total, offset, search, status, loaded, error, load, setQuery } = useCustomersStore();
   const [text, setText] = useState(search);
+  const role = useRole();
 
   useEffect(() => {
     void load();
@@ -33,7 +37,9 @@ function CustomerList() {
 
   return (
     <>
-      <PageHeader title="Customers" sub={loaded ? `${total} customer${total === 1 ? '' : 's'}` : undefined} />
+      <PageHeader title="Customers" sub={loaded ? `${total} customer${total === 1 ? '' : 's'}` : undefined}>
+        {role === 'owner' ? <ExportButton run={() => call('exports.customers', {})} /> : null}
+      </PageHeader>
       <section className="card">
         <h2>Sell a package (cash)</h2>
         <SellForm compact onSold={(sale) => navigate(`/customers/${sale.customerId}`)} />

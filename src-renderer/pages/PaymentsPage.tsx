@@ -12,8 +12,11 @@ import { RecoverPayment } from '../components/RecoverPayment';
 import { RefundPanel, type RefundDone } from '../components/RefundPanel';
 import { SendMoneyToConfirm } from '../components/SendMoneyToConfirm';
 import { call } from '../api';
+import { ExportButton } from '../components/ExportButton';
+import { VoidButton } from '../components/VoidButton';
+import { useReceiptStore } from '../stores/receiptStore';
 import { METHOD_OPTIONS, STATUS_OPTIONS, canRecheck, isSendMoneyMethod, outcomeText } from '../paymentLabels';
-import { shopToday } from '../shopTime';
+import { shopDaysFilter, shopToday } from '../shopTime';
 import { useRole } from '../stores/authStore';
 import { emptyPaymentFilters, PAYMENTS_PAGE_SIZE, usePaymentsStore, type PaymentFilters } from '../stores/paymentsStore';
 
@@ -28,6 +31,7 @@ const TEXT_FILTERS: Array<[TextFilter, string, string]> = [
 export function PaymentsPage() {
   const { items, total, offset, filters, loaded, error, toConfirm, toConfirmError, reload, setFilters, setOffset } = usePaymentsStore();
   const owner = useRole() === 'owner';
+  const showReceipt = useReceiptStore((st) => st.show);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
@@ -37,8 +41,8 @@ export function PaymentsPage() {
     void reload();
   }, [reload]);
 
-  const completed = items.filter((p) => p.status === 'completed');
-  const pageSum = completed.reduce((s, p) => s + p.amount, 0);
+  // Net on this page: sales less refunds and voids (reversal rows are stored as refunded).
+  const pageSum = items.reduce((sum, p) => sum + (p.status === 'completed' ? p.amount : p.status === 'refunded' ? -p.amount : 0), 0);
   const filtered = JSON.stringify(filters) !== JSON.stringify(emptyPaymentFilters);
   // Refund rows on this page name the payments they refund: those get no Refund button.
   const refundedIds = new Set(items.flatMap((p) => (p.refundOf ? [p.refundOf] : [])));
@@ -67,6 +71,16 @@ export function PaymentsPage() {
 
   function actions(p: Payment) {
     const buttons = [];
+    if (p.status === 'completed' || p.reversedBy) {
+      buttons.push(
+        <button key="receipt" type="button" className="btn btn-small" onClick={() => showReceipt(p)}>
+          Receipt
+        </button>,
+      );
+    }
+    if (owner && p.method === 'cash' && p.status === 'completed' && !p.reversedBy) {
+      buttons.push(<VoidButton key="void" payment={p} onVoided={() => void reload()} />);
+    }
     if (canRecheck(p)) {
       buttons.push(
         <button key="recheck" type="button" className="btn btn-small" disabled={busyId === p.id} aria-busy={busyId === p.id || undefined} onClick={() => void recheck(p)}>
@@ -85,7 +99,7 @@ export function PaymentsPage() {
         </ConfirmButton>,
       );
     }
-    if (owner && p.status === 'completed' && p.method !== 'voucher' && !refundedIds.has(p.id)) {
+    if (owner && p.status === 'completed' && p.method !== 'voucher' && !p.reversedBy && !refundedIds.has(p.id)) {
       buttons.push(
         <button key="refund" type="button" className="btn btn-small btn-danger-outline" onClick={() => (setRefunded(null), setRefunding(p))}>
           Refund
@@ -105,7 +119,9 @@ export function PaymentsPage() {
 
   return (
     <>
-      <PageHeader title="Payments" sub="The ledger: every payment, newest first. Nothing is ever edited or deleted; a refund is a new row." />
+      <PageHeader title="Payments" sub="The ledger: every payment, newest first. Nothing is ever edited or deleted; a refund or a void is a new row.">
+        {owner ? <ExportButton run={() => call('exports.payments', shopDaysFilter(filters.from, filters.to))} /> : null}
+      </PageHeader>
       <SendMoneyToConfirm items={toConfirm} error={toConfirmError} onDone={() => void reload()} canDecide={owner} />
       <RecoverPayment onDone={() => void reload()} />
       {refunding ? <RefundPanel payment={refunding} onCancel={() => setRefunding(null)} onDone={onRefunded} /> : null}
@@ -186,7 +202,7 @@ export function PaymentsPage() {
                 <tr>
                   <td colSpan={5}>
                     {total} payment{total === 1 ? '' : 's'}
-                    {total > items.length ? ` (showing ${items.length})` : ''} · completed on this page
+                    {total > items.length ? ` (showing ${items.length})` : ''} · net on this page (sales less refunds and voids)
                   </td>
                   <td className="num strong">{formatTaka(pageSum)}</td>
                   <td colSpan={2} />

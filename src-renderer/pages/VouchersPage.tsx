@@ -1,4 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { call } from '../api';
+import { ExportButton } from '../components/ExportButton';
+import { PageRule, PaperSelect } from '../components/PrintSheet';
+import type { Paper } from '../print';
 import type { Package, VoucherAlphabet, VoucherBatch } from '../../src-shared/domain';
 import { Banner } from '../components/Banner';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -173,6 +177,9 @@ function BatchView({ batchId }: { batchId: number }) {
   const settings = useSettingsStore();
   const [actionError, setActionError] = useState<string | null>(null);
   const [unusedOnly, setUnusedOnly] = useState(true);
+  const [paper, setPaper] = useState<Paper>('a4');
+  const grid = useRef<HTMLDivElement>(null);
+  const role = useRole();
 
   useEffect(() => {
     void openBatch(batchId);
@@ -185,6 +192,9 @@ function BatchView({ batchId }: { batchId: number }) {
   const pkg: Package | undefined = packages.find((p) => p.id === batch?.packageId);
   const shown = unusedOnly ? codes.filter((v) => v.status === 'new' || v.status === 'assigned') : codes;
   const shop = settings.settings?.shop.name ?? 'WiFi';
+  const logo = settings.settings?.shop.logo ?? '';
+  const colour = settings.settings?.shop.colour;
+  const portal = settings.settings?.network.portalUrl ?? '';
 
   return (
     <>
@@ -218,6 +228,8 @@ function BatchView({ batchId }: { batchId: number }) {
               Disable batch
             </ConfirmButton>
           ) : null}
+          <PaperSelect paper={paper} onPaper={setPaper} />
+          {role === 'owner' ? <ExportButton run={() => call('exports.cards', { batchId })} /> : null}
           <button type="button" className="btn btn-primary" onClick={() => window.print()} disabled={shown.length === 0}>
             Print {shown.length} card{shown.length === 1 ? '' : 's'}
           </button>
@@ -228,11 +240,15 @@ function BatchView({ batchId }: { batchId: number }) {
         {batch ? <BatchTools key={batch.id} batch={batch} /> : null}
         {codesLoading && codes.length === 0 ? <p className="muted">Loading cards…</p> : null}
       </div>
-      <div className="voucher-grid" aria-label="Cards">
+      <PageRule paper={paper} content={grid} deps={shown.length} />
+      <div className={`voucher-grid paper-${paper}`} aria-label="Cards" ref={grid} data-paper={paper}>
         {shown.map((v) => (
           <div key={v.id} className={`voucher voucher-${v.status}`}>
-            <div className="voucher-top">
-              <span className="voucher-shop">{shop}</span>
+            <div className="voucher-top" style={colour ? { borderBottomColor: colour } : undefined}>
+              <span className="voucher-shop" style={colour ? { color: colour } : undefined}>
+                {logo ? <img className="voucher-logo" src={logo} alt="" /> : null}
+                {shop}
+              </span>
               <span className="voucher-price">{batch ? formatTaka(batch.faceValue) : ''}</span>
             </div>
             <div className="voucher-pkg">
@@ -243,7 +259,12 @@ function BatchView({ batchId }: { batchId: number }) {
               {batch ? formatVoucherCode(v.code, batch.prefix, batch.alphabet) : v.code}
             </div>
             <div className="voucher-help">
-              {v.status === 'new' || v.status === 'assigned' ? 'Join the WiFi, open any page, choose “Recharge card” and enter this code.' : null}
+              {v.status === 'new' || v.status === 'assigned' ? (
+                <>
+                  Join the WiFi, open any page, choose “Recharge card” and enter this code.
+                  {portal ? <span className="voucher-portal"> {portal}</span> : null}
+                </>
+              ) : null}
             </div>
             {v.status === 'new' ? null : (
               <div className="voucher-state no-print" data-testid="voucher-state">

@@ -8,6 +8,7 @@ import { DistributorsPage } from './DistributorsPage';
 import { OnlinePage } from './OnlinePage';
 import { PackagesPage } from './PackagesPage';
 import { PaymentsPage } from './PaymentsPage';
+import { ReportsPage } from './ReportsPage';
 import { RoutersPage } from './RoutersPage';
 import { SettingsPage } from './SettingsPage';
 import { SmsOutboxPage } from './SmsOutboxPage';
@@ -40,6 +41,7 @@ export const pages: PageDef[] = [
   { path: 'cards', title: 'Recharge cards', component: VouchersPage },
   { path: 'distributors', title: 'Distributors', component: DistributorsPage },
   { path: 'payments', title: 'Payments', component: PaymentsPage },
+  { path: 'reports', title: 'Daily report', component: ReportsPage },
   { path: 'routers', title: 'Routers', component: RoutersPage, ownerOnly: true },
   { path: 'auth-log', title: 'Auth log', component: AuthLogPage },
   { path: 'sms', title: 'SMS outbox', component: SmsOutboxPage, ownerOnly: true },

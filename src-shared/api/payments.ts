@@ -27,6 +27,14 @@ export interface RefundResult {
   cancelledSubscriptionId: number | null;
 }
 
+export interface VoidResult {
+  /** The reversal row (status refunded, reversal 'void', refundOf = the sale). */
+  void: Payment;
+  cancelledSubscriptionId: number | null;
+  /** True when the sale was voided already: this call changed nothing. */
+  repeated: boolean;
+}
+
 export const SMS_IN_OUTCOMES = ['matched', 'unparsed', 'unmatched', 'mismatch', 'duplicate'] as const;
 export type SmsInOutcome = (typeof SMS_IN_OUTCOMES)[number];
 
@@ -73,6 +81,8 @@ export const paymentsApi = {
   'payments.recover': command<PaymentOutcome>()(z.strictObject({ gateway: z.enum(GATEWAYS), trxId }), { role: 'cashier' }),
   /** The gateway's refund API where it has one, else a recorded manual refund; the package is cancelled. */
   'payments.refund': command<RefundResult>()(z.strictObject({ id, reason })),
+  /** Takes back a mistaken cash sale (owner): a reversal row, the package cancelled; again → the first void. */
+  'payments.void': command<VoidResult>()(z.strictObject({ id, reason })),
   /** The owner confirms a payment (Send Money seen on the shop's phone, or one under review). */
   'payments.confirm': command<PaymentOutcome>()(z.strictObject({ id })),
   'payments.reject': command<PaymentOutcome>()(z.strictObject({ id, reason: reason.optional() })),

@@ -7,7 +7,7 @@ import { METHOD_LABEL, STATUS_LABEL, canRecheck, isSendMoneyMethod, outcomeText,
 const payment = (over: Partial<Payment>): Payment => ({
   id: 1, invoiceNo: 'HD-1', customerId: 1, customerPhone: '+8801712345678', packageId: 1, packageName: '1 day', amount: 3000, method: 'bkash',
   status: 'pending', gatewayRef: 'r', failureReason: null, createdAt: 0, completedAt: null, trxId: null, problem: null, senderPhone: null,
-  refundOf: null, nextCheckAt: null, ...over,
+  refundOf: null, nextCheckAt: null, reversal: null, reversedBy: null, note: null, createdBy: 'admin', ...over,
 });
 
 describe('payment words for the owner', () => {

@@ -44,7 +44,8 @@ export function customersHandlers({ billing, radius, customerAuth, settings, clo
     },
     'customers.create': (i) => billing.customers.create(i.phone, i),
     'customers.update': ({ id, ...patch }) => billing.customers.update(id, patch),
-    'customers.sellPackage': (i) => billing.sell(i),
+    // The ledger records who sold (the signed-in staff member): the daily report's sales by staff.
+    'customers.sellPackage': (i, ctx) => billing.sell({ ...i, createdBy: ctx.auditActor }),
     'customers.addDevice': (i) => billing.customers.addDevice(i.customerId, i.mac, i.label),
     'customers.removeDevice': (i) => {
       billing.customers.removeDevice(i);

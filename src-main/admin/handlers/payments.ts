@@ -10,6 +10,8 @@ export function paymentsHandlers({ billing, gateways }: { billing: Billing; gate
     'payments.recheck': ({ id }) => gateways.recheck(id),
     'payments.recover': ({ gateway, trxId }) => gateways.recover(gateway, trxId),
     'payments.refund': ({ id, reason }) => gateways.refund(id, reason),
+    // The void row names who took the sale back (the audit log has it too, with the reason).
+    'payments.void': ({ id, reason }, ctx) => billing.voidCashSale(id, { reason, createdBy: ctx.auditActor }),
     'payments.confirm': ({ id }) => gateways.confirmByOwner(id),
     'payments.reject': ({ id, reason }) => gateways.reject(id, reason),
     'payments.incomingSms': (i) => gateways.incomingSms(i),

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import type { CsvExport } from '../../src-shared/api/exports';
+import type { ApiReply } from '../../src-shared/api';
+import { downloadText } from '../download';
+
+/** "Export CSV": asks the engine for the file and downloads it; a refusal shows beside the button. */
+export function ExportButton({ label = 'Export CSV', run }: { label?: string; run: () => Promise<ApiReply<CsvExport>> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <span className="export-button">
+      <button
+        type="button"
+        className="btn"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          const r = await run();
+          setBusy(false);
+          if (r.ok) {
+            setError(null);
+            downloadText(r.value.filename, r.value.csv);
+          } else setError(r.error.message);
+        }}
+      >
+        {busy ? 'Exporting…' : label}
+      </button>
+      {error ? <span className="field-error"> {error}</span> : null}
+    </span>
+  );
+}
