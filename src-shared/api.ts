@@ -17,6 +17,7 @@ import { backupsApi } from './api/backups';
 import { authApi } from './api/auth';
 import { usersApi } from './api/users';
 import { gatewaysApi } from './api/gateways';
+import { systemApi } from './api/system';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret
@@ -42,6 +43,7 @@ export const contract = {
   ...authApi,
   ...usersApi,
   ...gatewaysApi,
+  ...systemApi,
 };
 
 export type Contract = typeof contract;

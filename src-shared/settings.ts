@@ -251,6 +251,19 @@ export const backupSettingsSchema = z.strictObject({
   intervalHours: wholeNumber(0, 168, 'hours'),
 });
 
+/** How the admin app shows things to the owner (customers' portal language is in `portal`). */
+export const displaySettingsSchema = z.strictObject({
+  /** The admin app's language. */
+  language: oneOf(PORTAL_LANGUAGES),
+  /** Times as 14:05 (24h) or 2:05 pm (12h); dates are always dd/mm/yyyy. */
+  clock: oneOf(['24h', '12h']),
+});
+
+/** The first-run wizard: shown until the owner finishes (or skips) it; Settings runs it again. */
+export const setupSettingsSchema = z.strictObject({
+  done: onOff,
+});
+
 export const settingsSections = {
   shop: shopSettingsSchema,
   network: networkSettingsSchema,
@@ -262,6 +275,8 @@ export const settingsSections = {
   sslcommerz: sslcommerzSettingsSchema,
   sendMoney: sendMoneySettingsSchema,
   backups: backupSettingsSchema,
+  display: displaySettingsSchema,
+  setup: setupSettingsSchema,
 };
 
 export type SettingsSection = keyof typeof settingsSections;
@@ -354,6 +369,8 @@ export const settingsUpdateSchema = z.strictObject({
   sslcommerz: sectionUpdate({ ...sslcommerzSettingsSchema.shape, storePassword: secretInput(settingsSecretFields.sslcommerz.storePassword) }),
   sendMoney: sectionUpdate({ ...sendMoneySettingsSchema.shape, smsWebhookToken: secretInput(settingsSecretFields.sendMoney.smsWebhookToken) }),
   backups: sectionUpdate(backupSettingsSchema.shape),
+  display: sectionUpdate(displaySettingsSchema.shape),
+  setup: sectionUpdate(setupSettingsSchema.shape),
 });
 
 /** `settings.update`'s input after validation (secrets wrapped in SecretText). */
@@ -417,4 +434,6 @@ export const defaultSettings: Settings = {
   sslcommerz: { enabled: false, mode: 'sandbox', baseUrl: '', storeId: '' },
   sendMoney: { bkashNumber: '', nagadNumber: '', rocketNumber: '' },
   backups: { folder: '', keep: 14, intervalHours: 24 },
+  display: { language: 'en', clock: '24h' },
+  setup: { done: false },
 };

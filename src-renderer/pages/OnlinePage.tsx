@@ -6,14 +6,14 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { formatData, formatDateTime, localPhone } from '../../src-shared/format';
-import { useShopTimeZone } from '../shopTime';
+import { useShopTimeDisplay } from '../shopTime';
 import { kickOutcome, SESSION_STATUS_LABEL, SESSION_STATUS_TONE, terminateCause } from '../labels';
 import { useRoutersStore } from '../stores/routersStore';
 import { SESSIONS_PAGE_SIZE, useSessionsStore, type SessionStatusFilter } from '../stores/sessionsStore';
 
 /** Who is online now (RADIUS accounting), with data used and a Disconnect button. */
 export function OnlinePage() {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { items, total, offset, status, routerId, search, loaded, loading, error, load, setQuery, kick } = useSessionsStore();
   const { routers, load: loadRouters } = useRoutersStore();
   const [text, setText] = useState(search);

@@ -27,6 +27,7 @@ import type { Accounts } from '../auth/accounts';
 import { authHandlers } from './auth';
 import { usersHandlers } from './users';
 import { gatewaysHandlers } from './gateways';
+import { systemHandlers } from './system';
 import type { Gateways } from '../../gateways';
 
 export interface HandlerDeps {
@@ -68,6 +69,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...authHandlers(d),
     ...usersHandlers(d),
     ...gatewaysHandlers(d),
+    ...systemHandlers(),
   };
   // Spreads escape excess-property checks: a handler for a method missing from the contract fails here.
   const noExtra: Record<Exclude<keyof typeof handlers, Method>, never> = {};
