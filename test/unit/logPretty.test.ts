@@ -18,8 +18,8 @@ describe('console log lines on a terminal', () => {
       log.error({ err: new AppError('PORT_IN_USE') }, 'start failed');
     });
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d INFO  router configured {2}router\.id=3 router\.name="Roof AP" applied=radius,hotspot$/);
-    expect(lines[1]).toMatch(/^\d\d:\d\d:\d\d WARN  .* {2}router=3 code=ROUTER_UNREACHABLE/);
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d INFO {2}router configured {2}router\.id=3 router\.name="Roof AP" applied=radius,hotspot$/);
+    expect(lines[1]).toMatch(/^\d\d:\d\d:\d\d WARN {2}.* {2}router=3 code=ROUTER_UNREACHABLE/);
     expect(lines[2]).toMatch(/ERROR start failed {2}err="PORT_IN_USE: /);
     for (const l of lines) expect(l).not.toMatch(/[{}]|"level"|\bat \//);
   });
