@@ -153,7 +153,7 @@ export function AuthLogPage() {
                   </td>
                   <td className="mono">{e.customerId ? <a href={`#/customers/${e.customerId}`}>{e.username ?? `#${e.customerId}`}</a> : (e.username ?? '—')}</td>
                   <td className="mono">{e.mac ?? '—'}</td>
-                  <td className="nowrap">{routerName(e) ?? <span className="mono">{e.nasIp ?? '—'}</span>}</td>
+                  <td className="cell-name">{routerName(e) ?? <span className="mono">{e.nasIp ?? '—'}</span>}</td>
                   {anyDetail ? <td className="muted small">{e.detail ?? ''}</td> : null}
                 </tr>
               ))}
