@@ -30,11 +30,29 @@ if (bin) {
   child = spawn(process.execPath, [path.join(root, 'build', 'main', 'src-main', 'server.js'), ...args], { stdio: 'inherit' });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-  });
+function stopChild(signal) {
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 }
+
+// Ctrl-C reaches the whole foreground group; SIGTERM (a supervisor, `kill`) reaches only us: pass
+// both on, so the server (or Electron) closes its ports. The server ignores a second signal.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => stopChild(signal === 'SIGHUP' ? 'SIGTERM' : signal));
+}
+
+// `npm start` runs us under `sh -c`; a SIGTERM to npm reaches only that shell, which dies without
+// passing it on, and we would keep the server running under init. Being re-parented means
+// whoever started us is gone: stop the server too. (Windows has no re-parenting; npm there kills
+// the process tree.)
+const parentAtStart = process.ppid;
+const orphanWatch = setInterval(() => {
+  if (process.ppid !== parentAtStart) {
+    clearInterval(orphanWatch);
+    stopChild('SIGTERM');
+  }
+}, 250);
+// The child keeps us alive while it runs; this timer must not.
+orphanWatch.unref();
 
 child.on('error', (err) => {
   console.error(`Could not start ${bin ? 'Electron' : 'the headless server'}: ${err.message}`);

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { prettyDestination } from './logPretty';
 import { contractSecretPaths } from '../src-shared/api';
 import { REDACTED, isPlainObject, redactPaths } from '../src-shared/api/redact';
 
@@ -64,10 +65,25 @@ export interface LoggerOptions {
   level?: string;
   /** File path or fd; default stderr. */
   destination?: string | number;
+  /**
+   * One readable line per event instead of JSON. Default: when logging to stderr and stderr is a
+   * terminal (a person is reading); JSON everywhere else, for tools.
+   */
+  pretty?: boolean;
+  /** Where pretty lines go (tests); default stderr. */
+  prettyOut?: { write(s: string): unknown };
+}
+
+/** Pretty only when a person is reading: the default stderr destination, and stderr is a terminal. */
+export function wantsPrettyLog(opts: Pick<LoggerOptions, 'pretty' | 'destination'>, stderrIsTty: boolean = process.stderr.isTTY === true): boolean {
+  return opts.pretty ?? (opts.destination === undefined && stderrIsTty);
 }
 
 export function createLogger(opts: LoggerOptions = {}): Logger {
-  const dest = pino.destination({ dest: opts.destination ?? 2, sync: true, mkdir: true });
+  const pretty = wantsPrettyLog(opts);
+  const dest = pretty
+    ? prettyDestination(opts.prettyOut ?? process.stderr)
+    : pino.destination({ dest: opts.destination ?? 2, sync: true, mkdir: true });
   return pino(
     {
       level: opts.level ?? 'info',

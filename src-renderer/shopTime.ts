@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import type { TimeDisplay } from '../src-shared/format';
 import type { Settings } from '../src-shared/settings';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, zonedDaysFilter, zonedYmd } from '../src-shared/time';
 import { useSettingsStore } from './stores/settingsStore';
@@ -31,4 +33,11 @@ export function shopDaysFilter(from: string, to: string, timeZone: string = curr
 /** Today's date in the shop, as a date input shows it. */
 export function shopToday(timeZone: string = currentShopTimeZone(), now: number = Date.now()): string {
   return zonedYmd(now, timeZone);
+}
+
+/** The shop's zone and the owner's 12/24-hour choice, for formatDateTime (re-renders on change). */
+export function useShopTimeDisplay(): TimeDisplay {
+  const timeZone = useShopTimeZone();
+  const clock = useSettingsStore((s) => s.settings?.display?.clock ?? '24h');
+  return useMemo(() => ({ timeZone, clock }), [timeZone, clock]);
 }

@@ -19,6 +19,7 @@ import { usersApi } from './api/users';
 import { gatewaysApi } from './api/gateways';
 import { reportsApi } from './api/reports';
 import { exportsApi } from './api/exports';
+import { systemApi } from './api/system';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret
@@ -46,6 +47,7 @@ export const contract = {
   ...gatewaysApi,
   ...reportsApi,
   ...exportsApi,
+  ...systemApi,
 };
 
 export type Contract = typeof contract;

@@ -120,33 +120,58 @@ export function localPhone(e164: string | null | undefined, lang: Lang = 'en'): 
   return e164.startsWith('+880') ? localDigits(`0${e164.slice(4)}`, lang) : e164;
 }
 
+/** 24-hour (14:05) or 12-hour (2:05 pm) times: the owner's choice (settings.display.clock). */
+export type ClockStyle = '24h' | '12h';
+
+/** Where and how to show a time: the shop's zone, and the owner's clock style (24h by default). */
+export interface TimeDisplay {
+  timeZone: string;
+  clock: ClockStyle;
+}
+
+const AM_PM: Record<Lang, { am: string; pm: string }> = { en: { am: 'am', pm: 'pm' }, bn: { am: 'এএম', pm: 'পিএম' } };
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(kind: 'dateTime' | 'date', timeZone: string, lang: Lang): Intl.DateTimeFormat {
+function dateParts(timeZone: string): Intl.DateTimeFormat {
   // A zone saved before validation existed (or a typo) must not blank the whole page.
   const zone = isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
-  const key = `${kind}|${zone}|${lang}`;
-  let f = dateFormats.get(key);
+  let f = dateFormats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat(CATALOGUE[lang].locale, {
-      timeZone: zone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      ...(kind === 'dateTime' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
-    });
-    dateFormats.set(key, f);
+    // Parts only: the layout is written out below, so it is dd/mm/yyyy in every language and
+    // runtime (locales disagree on order and separators, and Bangla digits are added once at the end).
+    f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    dateFormats.set(zone, f);
   }
   return f;
 }
 
-/** "2 Dec 2025, 00:30" on the shop's wall clock (`timeZone` from settings), not the viewer's. */
-export function formatDateTime(ms: number | null | undefined, timeZone: string, lang: Lang = 'en'): string {
-  return ms == null ? CATALOGUE[lang].none : dateFormat('dateTime', timeZone, lang).format(new Date(ms));
+function wallClock(ms: number, timeZone: string): { d: string; m: string; y: string; h: number; min: string } {
+  const p: Record<string, string> = {};
+  for (const part of dateParts(timeZone).formatToParts(new Date(ms))) p[part.type] = part.value;
+  return { d: p.day ?? '', m: p.month ?? '', y: p.year ?? '', h: Number(p.hour ?? 0) % 24, min: p.minute ?? '' };
 }
 
-/** "2 Dec 2025": the shop's calendar day of `ms`. */
-export function formatDate(ms: number | null | undefined, timeZone: string, lang: Lang = 'en'): string {
-  return ms == null ? CATALOGUE[lang].none : dateFormat('date', timeZone, lang).format(new Date(ms));
+function asDisplay(zone: string | TimeDisplay): TimeDisplay {
+  return typeof zone === 'string' ? { timeZone: zone, clock: '24h' } : zone;
+}
+
+/** "02/12/2025, 00:30" (or "02/12/2025, 12:30 am") on the shop's wall clock, not the viewer's. */
+export function formatDateTime(ms: number | null | undefined, zone: string | TimeDisplay, lang: Lang = 'en'): string {
+  if (ms == null) return CATALOGUE[lang].none;
+  const { timeZone, clock } = asDisplay(zone);
+  const t = wallClock(ms, timeZone);
+  const time =
+    clock === '12h'
+      ? `${t.h % 12 === 0 ? 12 : t.h % 12}:${t.min} ${t.h < 12 ? AM_PM[lang].am : AM_PM[lang].pm}`
+      : `${String(t.h).padStart(2, '0')}:${t.min}`;
+  return localDigits(`${t.d}/${t.m}/${t.y}, ${time}`, lang);
+}
+
+/** "02/12/2025": the shop's calendar day of `ms`. */
+export function formatDate(ms: number | null | undefined, zone: string | TimeDisplay, lang: Lang = 'en'): string {
+  if (ms == null) return CATALOGUE[lang].none;
+  const t = wallClock(ms, asDisplay(zone).timeZone);
+  return localDigits(`${t.d}/${t.m}/${t.y}`, lang);
 }
 
 // --- When a package's clock runs (issue 12): the admin UI and the portal say it the same way. ---

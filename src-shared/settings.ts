@@ -299,6 +299,19 @@ export const backupSettingsSchema = z.strictObject({
   intervalHours: wholeNumber(0, 168, 'hours'),
 });
 
+/** How the admin app shows things to the owner (customers' portal language is in `portal`). */
+export const displaySettingsSchema = z.strictObject({
+  /** The admin app's language. */
+  language: oneOf(PORTAL_LANGUAGES),
+  /** Times as 14:05 (24h) or 2:05 pm (12h); dates are always dd/mm/yyyy. */
+  clock: oneOf(['24h', '12h']),
+});
+
+/** The first-run wizard: shown until the owner finishes (or skips) it; Settings runs it again. */
+export const setupSettingsSchema = z.strictObject({
+  done: onOff,
+});
+
 export const settingsSections = {
   shop: shopSettingsSchema,
   network: networkSettingsSchema,
@@ -311,6 +324,8 @@ export const settingsSections = {
   sendMoney: sendMoneySettingsSchema,
   freeMinutes: freeMinutesSettingsSchema,
   backups: backupSettingsSchema,
+  display: displaySettingsSchema,
+  setup: setupSettingsSchema,
 };
 
 export type SettingsSection = keyof typeof settingsSections;
@@ -409,6 +424,8 @@ export const settingsUpdateSchema = z.strictObject({
   sendMoney: sectionUpdate({ ...sendMoneySettingsSchema.shape, smsWebhookToken: secretInput(settingsSecretFields.sendMoney.smsWebhookToken) }),
   freeMinutes: sectionUpdate(freeMinutesSettingsSchema.shape),
   backups: sectionUpdate(backupSettingsSchema.shape),
+  display: sectionUpdate(displaySettingsSchema.shape),
+  setup: sectionUpdate(setupSettingsSchema.shape),
 });
 
 /** `settings.update`'s input after validation (secrets wrapped in SecretText). */
@@ -482,4 +499,6 @@ export const defaultSettings: Settings = {
   sendMoney: { bkashNumber: '', nagadNumber: '', rocketNumber: '' },
   freeMinutes: { enabled: false, minutes: 5, rateLimit: '256k/256k', dataCapMb: 20 },
   backups: { folder: '', keep: 14, intervalHours: 24 },
+  display: { language: 'en', clock: '24h' },
+  setup: { done: false },
 };

@@ -6,7 +6,7 @@ import type { CoreDeps, Subsystem } from '../deps';
 import { AppError, isAppError } from '../errors';
 import { applyPlan, fetchExpectedLoginPage, readSnapshot, ROUTER_PAGE_NAMES } from './configure';
 import { planConfiguration, publicStep, type DesiredInputs, type PlannedStep, type RouterPageWant } from './configurePlan';
-import { defaultTimeouts, isNodeRouterosPatched, type ConnectionTimeouts } from './connection';
+import { createRosConnection, defaultTimeouts, isNodeRouterosPatched, type ConnectionTimeouts, type RosConnection } from './connection';
 import { addCustomEntry, listCustomEntries, removeCustomEntry } from './customWalledGarden';
 import { checkZoneSsids, readSsids, runRouterChecks, type ZoneInputs } from './diagnose';
 import { readRouterInfo } from './routerInfo';
@@ -19,6 +19,7 @@ import { activeSessions, kickById, kickMatching, type SessionMatch } from './ses
 import type { RosClient, RouterTarget } from './types';
 import { desiredWalledGarden, pushWalledGarden } from './walledGarden';
 import { ALL_GATEWAYS, type GatewayId } from './walledGardenDefaults';
+import { createContactLog } from './contactLog';
 
 /**
  * RouterOS sync: configures routers for hotspot-with-RADIUS, keeps their walled garden right,
@@ -62,6 +63,7 @@ export function createRouterOs(deps: RouterOsDeps) {
   const { db, clock, log, settings, config, routers } = deps;
   const timeouts: ConnectionTimeouts = { ...defaultTimeouts, ...deps.timeouts };
   const pool = createRouterPool(timeouts, clock, log);
+  const contactLog = createContactLog(log);
   const pollMs = deps.statusPollMs ?? 60_000;
   const radiusPorts = deps.radiusPorts ?? (() => ({ auth: config.radiusAuthPort, acct: config.radiusAcctPort }));
   let running = false;
@@ -76,22 +78,39 @@ export function createRouterOs(deps: RouterOsDeps) {
     }
   }
 
-  /** Runs `fn` against the router's API and keeps the router's status columns current. */
-  async function withRouter<T>(id: number, fn: (client: RosClient, target: RouterTarget, router: RouterRecord) => Promise<T>, opts: ClientOptions = {}): Promise<T> {
+  /**
+   * Runs `fn` against the router's API and keeps the router's status columns current. `fresh`
+   * logs in on a connection of its own, closed afterwards: the pooled session stays logged in
+   * after the password changes on the router, so only a new login proves the saved one works.
+   */
+  async function withRouter<T>(
+    id: number,
+    fn: (client: RosClient, target: RouterTarget, router: RouterRecord) => Promise<T>,
+    opts: ClientOptions & { fresh?: boolean } = {},
+  ): Promise<T> {
     const router = routers.get(id);
     const target = routerTarget(routers, id);
     ensurePatched();
-    const client = pool.client(target, opts);
+    let own: RosConnection | null = null;
+    if (opts.fresh) own = createRosConnection(target, timeouts, log);
+    const client: RosClient = own ?? pool.client(target, opts);
     try {
       const result = await fn(client, target, router);
       recordContact(routers, id);
+      contactLog.succeeded(id);
       return result;
     } catch (e) {
       if (isAppError(e) && CONNECTION_CODES.has(e.code)) {
         recordFailure(routers, id, e);
-        log.warn({ router: id, code: e.code, msg: e.message }, 'routeros call failed');
+        // A !trap is one command refused by a router that answered: worth a line each time.
+        if (e.code === 'ROUTER_TRAP') log.warn({ router: id, code: e.code, reason: e.message }, 'routeros command refused');
+        else contactLog.failed(id, e.code, e.message);
+        // The saved login no longer works: the pooled session must not keep pretending it does.
+        if (own && e.code === 'ROUTER_AUTH_FAILED') await pool.drop(id);
       }
       throw e;
+    } finally {
+      await own?.close();
     }
   }
 
@@ -212,7 +231,10 @@ export function createRouterOs(deps: RouterOsDeps) {
       if (!isNodeRouterosPatched()) log.error('node-routeros is not patched (patches/node-routeros+1.6.9.patch): RouterOS calls are refused');
       // A removed or edited router must not keep its old connection.
       unsubscribe = deps.bus.on('routers.changed', ({ routerId }) => {
-        if (routerId !== null) void pool.drop(routerId);
+        if (routerId !== null) {
+          void pool.drop(routerId);
+          contactLog.forget(routerId);
+        }
       });
       schedulePoll();
     },
@@ -237,7 +259,7 @@ export function createRouterOs(deps: RouterOsDeps) {
         const info = await readRouterInfo(client, target.user);
         recordContact(routers, id, { identity: info.identity, version: info.version });
         return { routerId: id, ...info };
-      });
+      }, { fresh: true });
     },
 
     /** routers.plan: what configure would change, without changing anything. */

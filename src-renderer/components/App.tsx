@@ -8,6 +8,7 @@ import { Banner } from './Banner';
 import { PageHeader } from './PageHeader';
 import { ReceiptHost } from './ReceiptHost';
 import { SignIn } from './SignIn';
+import { SetupPage } from '../pages/setup/SetupPage';
 
 export function App() {
   const auth = useAuthStore();
@@ -53,6 +54,10 @@ function Shell() {
     document.title = `${page.title} · HotspotDesk`;
   }, [page]);
   const Page = page.component;
+  // The wizard: asked for (#/setup, Settings → "Run setup again"), or on first start, when the
+  // app opens without a page of its own (a page the owner asked for by address still opens).
+  const firstStart = settings.settings?.setup.done === false && role === 'owner' && !pages.some((p) => p.path === route.page);
+  const setup = route.page === 'setup' || firstStart;
 
   return (
     <div className="shell">
@@ -86,7 +91,9 @@ function Shell() {
         ) : null}
       </nav>
       <main className="main">
-        {allowed ? (
+        {setup && role === 'owner' ? (
+          <SetupPage />
+        ) : allowed ? (
           // key: a fresh page state when switching areas.
           <Page key={page.path} param={route.param} />
         ) : (

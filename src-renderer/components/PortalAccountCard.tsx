@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CustomerLastLogin, CustomerWithLastLogin } from '../../src-shared/api/customers';
 import { formatDateTime } from '../../src-shared/format';
-import { useShopTimeZone } from '../shopTime';
+import { useShopTimeDisplay } from '../shopTime';
 import { useCustomersStore } from '../stores/customersStore';
 import { Banner } from './Banner';
 import { ConfirmButton } from './ConfirmButton';
@@ -15,7 +15,7 @@ type Outcome = { kind: 'success' | 'error'; text: string } | null;
 
 /** The customer page's portal side: registration date, PIN, how they last logged in, PIN reset by text. */
 export function PortalAccountCard({ c }: { c: CustomerWithLastLogin }) {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { resetPin } = useCustomersStore();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const last = c.lastLogin;

@@ -3,7 +3,7 @@ import type { SmsTestResult } from '../../src-shared/api/sms';
 import { formatDateTime, formatTaka, localPhone } from '../../src-shared/format';
 import { call } from '../api';
 import { useSubmit } from '../formErrors';
-import { useShopTimeZone } from '../shopTime';
+import { useShopTimeDisplay } from '../shopTime';
 import { useDashboardStore } from '../stores/dashboardStore';
 import { Banner } from './Banner';
 import { Field } from './Field';
@@ -13,7 +13,7 @@ import { Field } from './Field';
  * used), and the gateway's balance where it reports one (dashboard.summary carries it).
  */
 export function SmsTestCard() {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { summary, load } = useDashboardStore();
   const [phone, setPhone] = useState('');
   const [result, setResult] = useState<(SmsTestResult & { to: string }) | null>(null);

@@ -5,14 +5,14 @@ import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { splitError } from '../formErrors';
 import { formatDateTime } from '../../src-shared/format';
-import { useShopTimeZone } from '../shopTime';
+import { useShopTimeDisplay } from '../shopTime';
 import { REASON_ORDER, reasonHelp, reasonLabel, REASONS, RESULT_LABEL, RESULT_TONE } from '../labels';
 import { AUTH_LOG_PAGE_SIZE, emptyAuthLogFilters, useAuthLogStore, type AuthLogFilters } from '../stores/authLogStore';
 import { useRoutersStore } from '../stores/routersStore';
 
 /** Every login the routers asked HotspotDesk about: who, where, accepted or refused and why. */
 export function AuthLogPage() {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { items, total, offset, filters, loaded, loading, error, filterError, load, setFilters } = useAuthLogStore();
   const { routers, load: loadRouters } = useRoutersStore();
   // Text filters apply as the owner types (debounced), the rest at once.
@@ -153,7 +153,7 @@ export function AuthLogPage() {
                   </td>
                   <td className="mono">{e.customerId ? <a href={`#/customers/${e.customerId}`}>{e.username ?? `#${e.customerId}`}</a> : (e.username ?? '—')}</td>
                   <td className="mono">{e.mac ?? '—'}</td>
-                  <td className="nowrap">{routerName(e) ?? <span className="mono">{e.nasIp ?? '—'}</span>}</td>
+                  <td className="cell-name">{routerName(e) ?? <span className="mono">{e.nasIp ?? '—'}</span>}</td>
                   {anyDetail ? <td className="muted small">{e.detail ?? ''}</td> : null}
                 </tr>
               ))}

@@ -6,7 +6,7 @@ import { Banner } from '../components/Banner';
 import { BusyButton } from '../components/BusyButton';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { PageHeader } from '../components/PageHeader';
-import { useShopTimeZone } from '../shopTime';
+import { useShopTimeDisplay } from '../shopTime';
 import { useBackupsStore } from '../stores/backupsStore';
 import { useSettingsStore } from '../stores/settingsStore';
 
@@ -15,7 +15,7 @@ const RESTORE_QUESTION = 'Replace all data now in HotspotDesk with this backup? 
 export function BackupsPage() {
   const { list, loaded, error, load, create, restore } = useBackupsStore();
   const backupSettings = useSettingsStore((s) => s.settings?.backups);
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);

@@ -10,7 +10,7 @@ import { SellForm } from '../components/SellForm';
 import { StatusBadge } from '../components/StatusBadge';
 import { useSubmit } from '../formErrors';
 import { describeTimeLeft, formatClock, formatData, formatDateTime, formatTaka } from '../../src-shared/format';
-import { useShopTimeZone } from '../shopTime';
+import { useShopTimeDisplay } from '../shopTime';
 import { useCustomersStore } from '../stores/customersStore';
 
 export function CustomerDetail({ id }: { id: number }) {
@@ -33,7 +33,7 @@ export function CustomerDetail({ id }: { id: number }) {
 }
 
 function CustomerView({ c }: { c: CustomerWithLastLogin }) {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { update } = useCustomersStore();
   const [bannerError, setBannerError] = useState<string | null>(null);
   const act = async (p: Promise<{ ok: boolean; error?: { message: string } }>) => {
@@ -112,7 +112,7 @@ function left(s: Subscription): string {
 }
 
 function Subscriptions({ c, onError }: { c: Customer; onError(msg: string | null): void }) {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { cancelSubscription } = useCustomersStore();
   return (
     <section className="card flush" aria-label="Subscriptions">
@@ -172,7 +172,7 @@ function Subscriptions({ c, onError }: { c: Customer; onError(msg: string | null
 }
 
 function Devices({ c, onError }: { c: Customer; onError(msg: string | null): void }) {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { addDevice, removeDevice } = useCustomersStore();
   const [mac, setMac] = useState('');
   const [label, setLabel] = useState('');

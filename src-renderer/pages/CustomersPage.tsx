@@ -5,7 +5,7 @@ import { Pager } from '../components/Pager';
 import { SellForm } from '../components/SellForm';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime } from '../../src-shared/format';
-import { useShopTimeZone } from '../shopTime';
+import { useShopTimeDisplay } from '../shopTime';
 import { navigate } from '../route';
 import { CUSTOMERS_PAGE_SIZE, useCustomersStore } from '../stores/customersStore';
 import { CustomerDetail } from './CustomerDetail';
@@ -19,7 +19,7 @@ export function CustomersPage({ param }: { param: string | null }) {
 }
 
 function CustomerList() {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { items, total, offset, search, status, loaded, error, load, setQuery } = useCustomersStore();
   const [text, setText] = useState(search);
   const role = useRole();

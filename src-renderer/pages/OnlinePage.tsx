@@ -6,14 +6,14 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { formatData, formatDateTime, localPhone } from '../../src-shared/format';
-import { useShopTimeZone } from '../shopTime';
+import { useShopTimeDisplay } from '../shopTime';
 import { kickOutcome, SESSION_STATUS_LABEL, SESSION_STATUS_TONE, terminateCause } from '../labels';
 import { useRoutersStore } from '../stores/routersStore';
 import { SESSIONS_PAGE_SIZE, useSessionsStore, type SessionStatusFilter } from '../stores/sessionsStore';
 
 /** Who is online now (RADIUS accounting), with data used and a Disconnect button. */
 export function OnlinePage() {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { items, total, offset, status, routerId, search, loaded, loading, error, load, setQuery, kick } = useSessionsStore();
   const { routers, load: loadRouters } = useRoutersStore();
   const [text, setText] = useState(search);
@@ -79,17 +79,16 @@ export function OnlinePage() {
         </div>
       ) : (
         <div className="card flush">
-          <table className="table" aria-label="Sessions">
+          {/* Compact: device and IP, time online and start, download and upload share a cell, so
+              the row (and its Kick button) fits a 1024 px screen without scrolling sideways. */}
+          <table className="table table-compact" aria-label="Sessions">
             <thead>
               <tr>
                 <th>Customer</th>
-                <th>Device</th>
-                <th>IP</th>
+                <th>Device / IP</th>
                 <th>Router</th>
-                <th>Since</th>
                 <th>Online for</th>
-                <th className="num">Downloaded</th>
-                <th className="num">Uploaded</th>
+                <th className="num">Data ↓ / ↑</th>
                 <th>Status</th>
                 <th />
               </tr>
@@ -100,14 +99,20 @@ export function OnlinePage() {
                   <td className="strong mono">
                     {s.customerId ? <a href={`#/customers/${s.customerId}`}>{s.phone ? localPhone(s.phone) : (s.username ?? `#${s.customerId}`)}</a> : (s.username ?? '—')}
                   </td>
-                  <td className="mono">{s.mac ?? '—'}</td>
-                  <td className="mono">{s.ip ?? '—'}</td>
-                  <td className="nowrap">{routerName(s)}</td>
-                  <td className="nowrap">{formatDateTime(s.startedAt, tz)}</td>
-                  <td>{formatDuration(s.sessionTime)}</td>
+                  <td className="mono">
+                    <div>{s.mac ?? '—'}</div>
+                    <div className="muted small">{s.ip ?? '—'}</div>
+                  </td>
+                  <td className="cell-name">{routerName(s)}</td>
+                  <td>
+                    <div className="nowrap">{formatDuration(s.sessionTime)}</div>
+                    <div className="muted small nowrap">since {formatDateTime(s.startedAt, tz)}</div>
+                  </td>
                   {/* RADIUS output = to the device (download), input = from it (upload). */}
-                  <td className="num">{formatData(s.outputBytes)}</td>
-                  <td className="num">{formatData(s.inputBytes)}</td>
+                  <td className="num">
+                    <div title="Downloaded">↓ {formatData(s.outputBytes)}</div>
+                    <div className="muted small" title="Uploaded">↑ {formatData(s.inputBytes)}</div>
+                  </td>
                   <td>
                     <span className={`badge badge-${SESSION_STATUS_TONE[s.status]}`} title={s.status === 'stale' ? 'The router has not sent an update for a while.' : undefined}>
                       {SESSION_STATUS_LABEL[s.status]}

@@ -128,7 +128,11 @@ export function SettingsPage() {
   }, [load]);
   return (
     <>
-      <PageHeader title="Settings" />
+      <PageHeader title="Settings">
+        <a className="btn" href="#/setup">
+          Run setup again
+        </a>
+      </PageHeader>
       {error ? <Banner>{error}</Banner> : null}
       {settings ? <SettingsForm settings={settings} /> : <p className="muted">Loading…</p>}
       {settings ? <SmsTestCard /> : null}

@@ -7,7 +7,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { Field } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { useSubmit } from '../formErrors';
-import { useShopTimeZone } from '../shopTime';
+import { useShopTimeDisplay } from '../shopTime';
 import { useStaffStore } from '../stores/staffStore';
 
 const ROLE_LABEL: Record<Role, string> = { owner: 'Owner', cashier: 'Cashier' };
@@ -15,7 +15,7 @@ const ROLE_LABEL: Record<Role, string> = { owner: 'Owner', cashier: 'Cashier' };
 /** Staff accounts: who signs in to the admin app in a browser, as owner or cashier. */
 export function StaffPage() {
   const staff = useStaffStore();
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const [actionError, setActionError] = useState<string | null>(null);
   useEffect(() => {
     if (!staff.loaded && !staff.loading) void staff.load();

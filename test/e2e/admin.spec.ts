@@ -317,7 +317,8 @@ test('times, days and "today" follow the shop time zone, not the browser', async
   const hourIn = (tz: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: 'numeric', hourCycle: 'h23' }).format(soldAt));
   const browserTz = hourIn(SHOP_TZ) < 16 ? 'Pacific/Honolulu' : 'Pacific/Kiritimati';
   const ymd = (tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(soldAt);
-  const shown = (tz: string, ms = soldAt) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+  // Dates are shown dd/mm/yyyy (en-GB's numeric form).
+  const shown = (tz: string, ms = soldAt) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: '2-digit', month: '2-digit', year: 'numeric' }).format(ms);
   // The check is only worth something if the two calendars disagree about the sale's day.
   expect(ymd(browserTz)).not.toBe(ymd(SHOP_TZ));
 
@@ -401,7 +402,7 @@ test('SMS: "Send test" shows the result and the outbox lists the message', async
     await expect(row).toContainText('Test');
     await expect(row).toContainText('Sent');
     await expect(row).toContainText(msg!.text);
-    const shopTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Dhaka', day: 'numeric', month: 'short', year: 'numeric' }).format(msg!.at);
+    const shopTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Dhaka', day: '2-digit', month: '2-digit', year: 'numeric' }).format(msg!.at);
     await expect(row).toContainText(shopTime);
     await shotsWithoutOverflow(page, 'sms-outbox');
     // Filtering by status asks the engine again: no failed texts.
@@ -429,7 +430,7 @@ test('customer page: registration date, PIN, last login over RADIUS, Reset PIN',
     await nav(page, 'Customers');
     await page.getByRole('row', { name: /01712345678/ }).click();
     const card = page.getByRole('region', { name: 'Portal account' });
-    const day = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Dhaka', day: 'numeric', month: 'short', year: 'numeric' }).format(ms);
+    const day = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Dhaka', day: '2-digit', month: '2-digit', year: 'numeric' }).format(ms);
     await expect(card.getByTestId('registered')).toContainText(day(c.createdAt));
     await expect(card.getByTestId('last-login')).toContainText(`${day(last!.at)}`);
     await expect(card.getByTestId('last-login')).toContainText('on Shop roof, with the phone number and password');

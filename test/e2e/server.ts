@@ -20,8 +20,16 @@ export interface HeadlessServer {
   stop(): Promise<number | null>;
 }
 
+export interface HeadlessServerOptions {
+  /**
+   * Leave the first-run wizard to come up (its own spec). Default false: every other spec starts
+   * where an owner who finished setup is, on the dashboard.
+   */
+  firstRun?: boolean;
+}
+
 /** Starts the built headless server on free ports in a fresh data dir and waits for `ready admin=`. */
-export async function startHeadlessServer(): Promise<HeadlessServer> {
+export async function startHeadlessServer(opts: HeadlessServerOptions = {}): Promise<HeadlessServer> {
   if (!fs.existsSync(UI)) throw new Error(`${path.relative(root, UI)} is missing: run \`npm run build\` before the e2e tests.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotspotdesk-e2e-'));
   const server = spawnServer(
@@ -46,6 +54,7 @@ export async function startHeadlessServer(): Promise<HeadlessServer> {
   const token = new URLSearchParams(u.hash.slice(1)).get('token') ?? fs.readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim();
   const origin = u.origin;
   const call = httpCall(origin, token);
+  if (!opts.firstRun) await okFor(call)('settings.update', { setup: { done: true } });
   return {
     url: `${origin}/#token=${encodeURIComponent(token)}`,
     origin,

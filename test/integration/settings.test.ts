@@ -32,11 +32,24 @@ afterEach(async () => {
 });
 
 describe('settings sections', () => {
+  it('display and setup: the owner\'s clock and the wizard flag are kept; bad values are refused by field', async () => {
+    const { engine, ok } = await testEngine();
+    await ok('settings.update', { display: { clock: '12h', language: 'bn' }, setup: { done: true } });
+    const s = await ok('settings.get');
+    expect(s.display).toEqual({ language: 'bn', clock: '12h' });
+    expect(s.setup.done).toBe(true);
+    expect((await refused(engine, { display: { clock: '13h' } })).field).toBe('display.clock');
+    expect((await refused(engine, { setup: { done: 'yes' } })).field).toBe('setup.done');
+  });
+
   it('start at their defaults, secrets reported only as has<Field>', async () => {
     const { ok } = await testEngine();
     const s = await ok('settings.get');
-    expect(Object.keys(s).sort()).toEqual(['backups', 'bkash', 'freeMinutes', 'nagad', 'network', 'otp', 'portal', 'sendMoney', 'shop', 'sms', 'sslcommerz']);
+    expect(Object.keys(s).sort()).toEqual(['backups', 'bkash', 'display', 'freeMinutes', 'nagad', 'network', 'otp', 'portal', 'sendMoney', 'setup', 'shop', 'sms', 'sslcommerz']);
     expect(s.freeMinutes).toEqual({ enabled: false, minutes: 5, rateLimit: '256k/256k', dataCapMb: 20 });
+    // A new install shows the first-run wizard, in English with a 24-hour clock.
+    expect(s.setup).toEqual({ done: false });
+    expect(s.display).toEqual({ language: 'en', clock: '24h' });
     expect(s.shop).toMatchObject({ name: 'HotspotDesk WiFi', timezone: 'Asia/Dhaka', currency: 'BDT' });
     expect(s.network).toEqual({ serverAddress: '', portalUrl: '', acctInterimInterval: 60, idleTimeout: 300 });
     expect(s.otp).toMatchObject({ ttlSeconds: 300, maxAttempts: 5, resendAfterSeconds: 60, perNumberPerHour: 3, perNumberPerDay: 10 });

@@ -94,16 +94,28 @@ describe('times in the shop time zone, not the machine one', () => {
   const sale = Date.UTC(2025, 11, 1, 18, 30);
 
   it('formats the wall clock of the given zone', () => {
-    expect(formatDateTime(sale, 'Asia/Dhaka')).toBe('2 Dec 2025, 00:30');
-    expect(formatDateTime(sale, 'UTC')).toBe('1 Dec 2025, 18:30');
-    expect(formatDate(sale, 'Asia/Dhaka')).toBe('2 Dec 2025');
-    expect(formatDate(sale, 'Pacific/Honolulu')).toBe('1 Dec 2025');
+    expect(formatDateTime(sale, 'Asia/Dhaka')).toBe('02/12/2025, 00:30');
+    expect(formatDateTime(sale, 'UTC')).toBe('01/12/2025, 18:30');
+    expect(formatDate(sale, 'Asia/Dhaka')).toBe('02/12/2025');
+    expect(formatDate(sale, 'Pacific/Honolulu')).toBe('01/12/2025');
+  });
+
+  it('dates are dd/mm/yyyy; times follow the owner\'s 12/24-hour choice', () => {
+    const dhaka = (clock: '12h' | '24h') => ({ timeZone: 'Asia/Dhaka', clock });
+    expect(formatDateTime(sale, dhaka('24h'))).toBe('02/12/2025, 00:30');
+    expect(formatDateTime(sale, dhaka('12h'))).toBe('02/12/2025, 12:30 am');
+    const afternoon = Date.UTC(2025, 0, 9, 8, 5); // 14:05 in Dhaka, 9 January (day before month)
+    expect(formatDateTime(afternoon, dhaka('24h'))).toBe('09/01/2025, 14:05');
+    expect(formatDateTime(afternoon, dhaka('12h'))).toBe('09/01/2025, 2:05 pm');
+    expect(formatDateTime(Date.UTC(2025, 0, 9, 6, 0), dhaka('12h'))).toBe('09/01/2025, 12:00 pm');
+    expect(formatDateTime(afternoon, dhaka('24h'), 'bn')).toBe('০৯/০১/২০২৫, ১৪:০৫');
+    expect(formatDate(afternoon, dhaka('12h'))).toBe('09/01/2025');
   });
 
   it('a missing time is a dash; an unknown zone falls back to Dhaka instead of throwing', () => {
     expect(formatDateTime(null, 'Asia/Dhaka')).toBe('—');
     expect(formatDate(undefined, 'Asia/Dhaka')).toBe('—');
-    expect(formatDate(sale, 'Mars/Olympus')).toBe('2 Dec 2025');
+    expect(formatDate(sale, 'Mars/Olympus')).toBe('02/12/2025');
   });
 });
 

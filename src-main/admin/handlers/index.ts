@@ -29,6 +29,7 @@ import { usersHandlers } from './users';
 import { gatewaysHandlers } from './gateways';
 import { reportsHandlers } from './reports';
 import { exportsHandlers } from './exports';
+import { systemHandlers } from './system';
 import type { Gateways } from '../../gateways';
 
 export interface HandlerDeps {
@@ -72,6 +73,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...gatewaysHandlers(d),
     ...reportsHandlers(d),
     ...exportsHandlers(d),
+    ...systemHandlers(),
   };
   // Spreads escape excess-property checks: a handler for a method missing from the contract fails here.
   const noExtra: Record<Exclude<keyof typeof handlers, Method>, never> = {};

@@ -3,7 +3,7 @@ import { formatDateTime } from '../../../src-shared/format';
 import { ActionError } from '../../components/ActionError';
 import { Banner } from '../../components/Banner';
 import { BusyButton } from '../../components/BusyButton';
-import { useShopTimeZone } from '../../shopTime';
+import { useShopTimeDisplay } from '../../shopTime';
 import { useRouterSyncStore } from '../../stores/routerSyncStore';
 
 const CHECK_ICON = { pass: '✓', fail: '✗', unknown: '?' } as const;
@@ -43,7 +43,7 @@ function FixAction({ check }: { check: DiagnoseCheck }) {
 }
 
 export function DiagnoseCard({ onFix }: { onFix(): void }) {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { diagnose, runDiagnose, clearError, changedAt } = useRouterSyncStore();
   const d = diagnose.value;
   const outdated = Boolean(d && changedAt && diagnose.at && changedAt > diagnose.at);

@@ -4,11 +4,11 @@ import { ActionError } from '../../components/ActionError';
 import { Banner } from '../../components/Banner';
 import { BusyButton } from '../../components/BusyButton';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { useShopTimeZone } from '../../shopTime';
+import { useShopTimeDisplay } from '../../shopTime';
 import { useRouterSyncStore } from '../../stores/routerSyncStore';
 
 export function OnlineNowCard({ onFix }: { onFix(): void }) {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { sessions, loadSessions, kick, clearError } = useRouterSyncStore();
   const [kickMsg, setKickMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const list = sessions.value;

@@ -1,10 +1,10 @@
 import type { Router } from '../../../src-shared/domain';
 import { formatDateTime } from '../../../src-shared/format';
-import { useShopTimeZone } from '../../shopTime';
+import { useShopTimeDisplay } from '../../shopTime';
 import { YesNo } from './YesNo';
 
 export function StatusCard({ router }: { router: Router }) {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const s = router.status;
   return (
     <section className="card" aria-label="Router status">

@@ -2,12 +2,12 @@ import { formatDateTime } from '../../../src-shared/format';
 import { ActionError } from '../../components/ActionError';
 import { Banner } from '../../components/Banner';
 import { BusyButton } from '../../components/BusyButton';
-import { useShopTimeZone } from '../../shopTime';
+import { useShopTimeDisplay } from '../../shopTime';
 import { useRouterSyncStore } from '../../stores/routerSyncStore';
 import { YesNo } from './YesNo';
 
 export function TestCard({ onFix }: { onFix(): void }) {
-  const tz = useShopTimeZone();
+  const tz = useShopTimeDisplay();
   const { test, runTest, clearError } = useRouterSyncStore();
   const t = test.value;
   return (
