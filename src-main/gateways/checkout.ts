@@ -6,7 +6,7 @@ import { AppError, isAppError } from '../errors';
 import { normalizeTrxId, type GatewayId } from '../../src-shared/payments';
 import type { PaymentOutcome, RefundResult } from '../../src-shared/api/payments';
 import { GATEWAY_HTTP_TIMEOUT_MS, type GatewayConfig } from './config';
-import type { GatewayVerdict, PaymentGateway } from './types';
+import type { GatewayContext, GatewayVerdict, PaymentGateway } from './types';
 import { createKeyedLock } from './keyedLock';
 import { outcomeOf } from './outcome';
 import { ABANDONED_CHECK_MS, nextCheck } from './retrySchedule';
@@ -204,6 +204,19 @@ export function createCheckoutFlow(deps: FlowDeps) {
   }
 
   /** "I paid but have no internet": the gateway looks the transaction up; activate if paid and unused. */
+  /** Our pending (or unconfirmed) payment of `gateway` and `amount` that the gateway says `trxId` paid. */
+  async function openPaymentPaidBy(module: PaymentGateway, ctx: GatewayContext, gateway: GatewayId, trxId: string, amount: number) {
+    const open = [
+      ...ledger.list({ method: gateway, status: 'pending', limit: 200 }).items,
+      ...ledger.list({ method: gateway, status: 'needs_review', limit: 200 }).items,
+    ].filter((x) => x.amount === amount && x.gatewayRef);
+    for (const candidate of open) {
+      const v = await module.query(ctx, candidate.gatewayRef!).catch(() => null);
+      if (v?.state === 'paid' && normalizeTrxId(v.trxId) === trxId) return { payment: candidate, verdict: v };
+    }
+    return null;
+  }
+
   async function recover(gateway: GatewayId, trxIdIn: string): Promise<PaymentOutcome> {
     const trxId = normalizeTrxId(trxIdIn);
     const used = ledger.findByTrxId(trxId);
@@ -219,14 +232,22 @@ export function createCheckoutFlow(deps: FlowDeps) {
       throw new AppError('GATEWAY_UNAVAILABLE');
     }
     if (!found || found.state !== 'paid') throw new AppError('TRX_NOT_FOUND');
-    // Ours only if it paid one of our invoices with this gateway.
-    const p = ledger.findByInvoice(found.invoiceNo);
+    // Ours only if it paid one of our invoices with this gateway. bKash's search names no invoice
+    // (nor paymentID): then ask the gateway about each of our open payments of that amount and
+    // take the one it says this transaction paid.
+    let paid: GatewayVerdict & { state: 'paid' } = found;
+    let p = found.invoiceNo ? ledger.findByInvoice(found.invoiceNo) : null;
+    if (!found.invoiceNo) {
+      const match = await openPaymentPaidBy(module, ctx, gateway, trxId, found.amount);
+      // The gateway's own answer for that payment (with its invoice) is what settles it.
+      if (match) ({ payment: p, verdict: paid } = match);
+    }
     if (!p || p.method !== gateway) throw new AppError('TRX_NOT_FOUND');
     return lock.run(p.id, async () => {
       const s = ledger.flowState(p.id);
       if (s.payment.status !== 'pending' && s.payment.status !== 'needs_review') return outcomeOf(s.payment, subscriptionOf);
       if (s.payment.status === 'needs_review' && s.payment.problem !== 'PAYMENT_UNCONFIRMED') return outcomeOf(s.payment, subscriptionOf);
-      return settle(s, { ...found, trxId: found.trxId || trxId }, 'recover');
+      return settle(s, { ...paid, trxId: paid.trxId || trxId }, 'recover');
     });
   }
 

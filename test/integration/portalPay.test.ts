@@ -162,7 +162,7 @@ describe('paying online on the portal', () => {
   // Engine side (h-G3): bKash's searchTransaction has no merchantInvoiceNumber, so checkout.ts
   // recover() (which looks the invoice up) answers TRX_NOT_FOUND for a real paid trxID. Marked
   // `fails` so it turns red, and is switched to `it`, once recover matches by trxId and amount.
-  it.fails('"I paid but have no internet": a paid bKash transaction id activates the package (waits on the engine fix)', async () => {
+  it('"I paid but have no internet": a paid bKash transaction id activates the package (found by asking about our open payments)', async () => {
     const w = await world({ gatewayTimeoutMs: 600 });
     const day = await w.pkg({ name: 'Recovered day' });
     const { b } = await customer(w);
