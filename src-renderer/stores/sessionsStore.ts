@@ -51,6 +51,13 @@ export const useSessionsStore = create<SessionsState>()((set, get) => ({
   async kick(id) {
     const r = await call('sessions.kick', { id });
     await get().load();
+    // The router has confirmed the session is gone (or the API removed it), but its Accounting-Stop
+    // may still be on its way to the database: do not show it as online until the next refresh.
+    const gone = r.ok && (r.value.outcome === 'ack' || r.value.outcome === 'api_removed');
+    const { items, total, status } = get();
+    if (gone && status === 'online' && items.some((s) => s.id === id)) {
+      set({ items: items.filter((s) => s.id !== id), total: Math.max(0, total - 1) });
+    }
     return r;
   },
 }));
