@@ -1,6 +1,7 @@
 import crypto, { type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHeldRequests, stopFakeServer } from './heldRequests';
 
 /**
  * A local Nagad merchant-checkout v-0.2.0 (hotspot-protocols.md §5.2), under /api/dfs like the
@@ -84,8 +85,7 @@ export async function startFakeNagad(opts: FakeNagadOptions) {
   const ordersSeen = new Set<string>();
   const requests: FakeNagadRequest[] = [];
   const holds: Record<NagadKind, number> = { initialize: 0, complete: 0, verify: 0 };
-  const heldWaiters: Array<() => void> = [];
-  let held = 0;
+  const held = createHeldRequests();
   let seq = 1;
   let url = '';
 
@@ -262,8 +262,7 @@ export async function startFakeNagad(opts: FakeNagadOptions) {
       requests.push(rec);
       if ((kind === 'initialize' || kind === 'complete' || kind === 'verify') && holds[kind] > 0) {
         holds[kind]--;
-        held++;
-        for (const w of heldWaiters.splice(0)) w();
+        held.add();
         return; // never answered: the client's timeout fires
       }
       try {
@@ -305,18 +304,10 @@ export async function startFakeNagad(opts: FakeNagadOptions) {
       holds[kind] += times;
     },
     get held() {
-      return held;
+      return held.count;
     },
-    whenHeld(n: number): Promise<void> {
-      return new Promise((resolve) => {
-        const check = () => (held >= n ? resolve() : heldWaiters.push(check));
-        check();
-      });
-    },
-    async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    whenHeld: (n: number) => held.whenHeld(n),
+    stop: () => stopFakeServer(server),
   };
 }
 export type FakeNagad = Awaited<ReturnType<typeof startFakeNagad>>;

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHeldRequests, stopFakeServer } from './heldRequests';
 
 /**
  * A local SMS gateway that answers like BulkSMSBD and SSL Wireless (hotspot-protocols.md §6),
@@ -51,8 +52,7 @@ export async function startFakeSmsGateway(opts: FakeSmsGatewayOptions = {}) {
   let balance = opts.balance ?? 100;
   const received: FakeRequest[] = [];
   const scriptQueue: FakeAction[] = [];
-  const heldWaiters: Array<() => void> = [];
-  let held = 0;
+  const held = createHeldRequests();
   let nextId = 1000;
 
   function json(res: http.ServerResponse, status: number, body: unknown) {
@@ -118,8 +118,7 @@ export async function startFakeSmsGateway(opts: FakeSmsGatewayOptions = {}) {
       }
       const action = scriptQueue.shift() ?? 'ok';
       if (action === 'hold') {
-        held++;
-        for (const w of heldWaiters.splice(0)) w();
+        held.add();
         return; // never answered; the client gives up
       }
       if (action === '5xx') return res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable');
@@ -150,19 +149,10 @@ export async function startFakeSmsGateway(opts: FakeSmsGatewayOptions = {}) {
       return balance;
     },
     get held() {
-      return held;
+      return held.count;
     },
-    /** Resolves once `n` requests are being held. */
-    whenHeld(n: number): Promise<void> {
-      return new Promise((resolve) => {
-        const check = () => (held >= n ? resolve() : heldWaiters.push(check));
-        check();
-      });
-    },
-    async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    whenHeld: (n: number) => held.whenHeld(n),
+    stop: () => stopFakeServer(server),
   };
 }
 export type FakeSmsGateway = Awaited<ReturnType<typeof startFakeSmsGateway>>;

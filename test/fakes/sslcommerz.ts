@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createHeldRequests, stopFakeServer } from './heldRequests';
 
 /**
  * A local SSLCommerz v4 (hotspot-protocols.md §5.3):
@@ -66,8 +67,7 @@ export async function startFakeSslcommerz(opts: FakeSslcommerzOptions = {}) {
   const requests: FakeSslRequest[] = [];
   const ipnsSent: Array<{ status: number; fields: Record<string, string> }> = [];
   const holds: Record<SslKind, number> = { session: 0, validate: 0, query: 0, refund: 0 };
-  const heldWaiters: Array<() => void> = [];
-  let held = 0;
+  const held = createHeldRequests();
   let seq = 1;
   let url = '';
 
@@ -210,8 +210,7 @@ export async function startFakeSslcommerz(opts: FakeSslcommerzOptions = {}) {
       requests.push(rec);
       if (kind !== 'page' && kind !== 'other' && holds[kind] > 0) {
         holds[kind]--;
-        held++;
-        for (const w of heldWaiters.splice(0)) w();
+        held.add();
         return; // never answered: the client's timeout fires
       }
       route(req, res, rec).catch((err: Error) => {
@@ -256,18 +255,10 @@ export async function startFakeSslcommerz(opts: FakeSslcommerzOptions = {}) {
       holds[kind] += times;
     },
     get held() {
-      return held;
+      return held.count;
     },
-    whenHeld(n: number): Promise<void> {
-      return new Promise((resolve) => {
-        const check = () => (held >= n ? resolve() : heldWaiters.push(check));
-        check();
-      });
-    },
-    async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    whenHeld: (n: number) => held.whenHeld(n),
+    stop: () => stopFakeServer(server),
   };
 }
 export type FakeSslcommerz = Awaited<ReturnType<typeof startFakeSslcommerz>>;

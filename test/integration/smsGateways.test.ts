@@ -7,6 +7,7 @@ import { createSms, customerMessages, type Sms, type SmsConfig } from '../../src
 import type { PresetOptions } from '../../src-main/sms/providers';
 import { startFakeSmsGateway, type FakeSmsGatewayOptions } from '../fakes/smsGateway';
 import { tmpDir } from '../helpers/tmp';
+import { testSmsConfig } from '../helpers/smsConfig';
 
 const PHONE = '+8801712345678';
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -14,18 +15,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function baseConfig(over: Partial<SmsConfig> = {}): SmsConfig {
-  return {
-    provider: 'outbox',
-    senderId: '8809617000000',
-    http: { method: 'GET', url: '', bodyTemplate: '', contentType: 'form', numberFormat: '880', successContains: '' },
-    lowBalanceWarnAt: null,
-    shopName: 'Rahim',
-    timeoutMs: 2000,
-    retryDelayMs: 0,
-    ...over,
-  };
-}
+const baseConfig = testSmsConfig;
 
 async function rig(cfg: Partial<SmsConfig>, opts: { fake?: FakeSmsGatewayOptions; presets?: PresetOptions; key?: string | null } = {}) {
   const fake = await startFakeSmsGateway(opts.fake);

@@ -11,6 +11,7 @@ import { smsHandlers } from '../../src-main/admin/handlers/sms';
 import { smsApi } from '../../src-shared/api/sms';
 import { startFakeSmsGateway } from '../fakes/smsGateway';
 import { tmpDir } from '../helpers/tmp';
+import { testSmsConfig } from '../helpers/smsConfig';
 
 const PHONE = '+8801712345678';
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -18,18 +19,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function config(over: Partial<SmsConfig> = {}): SmsConfig {
-  return {
-    provider: 'outbox',
-    senderId: 'Rahim',
-    http: { method: 'GET', url: '', bodyTemplate: '', contentType: 'form', numberFormat: '880', successContains: '' },
-    lowBalanceWarnAt: null,
-    shopName: 'Rahim',
-    timeoutMs: 2000,
-    retryDelayMs: 0,
-    ...over,
-  };
-}
+const config = (over: Partial<SmsConfig> = {}): SmsConfig => testSmsConfig({ senderId: 'Rahim', ...over });
 
 function build(opts: { cfg?: () => SmsConfig; key?: () => string | null; log?: Logger; db?: Db; presets?: PresetOptions } = {}) {
   const db = opts.db ?? openDatabase(path.join(tmpDir(), 'h.db'));
