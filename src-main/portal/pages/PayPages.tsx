@@ -1,3 +1,4 @@
+import type { Messages } from '../i18n';
 import { Layout, type Chrome } from './Layout';
 import { Alert, HiddenFields, type Hidden } from './forms';
 import { Support } from './parts';
@@ -73,8 +74,7 @@ export function SendMoneyPage(p: { chrome: Chrome; wallet: string; number: strin
         </p>
         <form method="post" action="/portal/pay/send">
           <HiddenFields fields={p.hidden} />
-          <label htmlFor="trxId">{m.trxIdLabel}</label>
-          <input id="trxId" name="trxId" type="text" autoCapitalize="characters" autoComplete="off" spellCheck={false} placeholder="CJU0PZQ3U6" maxLength={30} defaultValue={p.trxId} required />
+          <TrxIdField m={m} value={p.trxId} placeholder="CJU0PZQ3U6" />
           <label htmlFor="sender">{m.senderLabel}</label>
           <input id="sender" name="sender" type="tel" inputMode="tel" placeholder="01XXXXXXXXX" maxLength={20} defaultValue={p.sender} required />
           <button className="btn" type="submit">
@@ -87,6 +87,16 @@ export function SendMoneyPage(p: { chrome: Chrome; wallet: string; number: strin
       </section>
       <Support branding={branding} m={m} />
     </Layout>
+  );
+}
+
+/** The transaction id a customer types (Send Money's TrxID, a gateway's transaction id). */
+function TrxIdField({ m, value, placeholder }: { m: Messages; value?: string; placeholder?: string }) {
+  return (
+    <>
+      <label htmlFor="trxId">{m.trxIdLabel}</label>
+      <input id="trxId" name="trxId" type="text" autoCapitalize="characters" autoComplete="off" spellCheck={false} placeholder={placeholder} maxLength={40} defaultValue={value} required />
+    </>
   );
 }
 
@@ -117,8 +127,7 @@ export function RecoverPage(p: { chrome: Chrome; gateways: Array<{ value: string
                 </option>
               ))}
             </select>
-            <label htmlFor="trxId">{m.trxIdLabel}</label>
-            <input id="trxId" name="trxId" type="text" autoCapitalize="characters" autoComplete="off" spellCheck={false} maxLength={40} defaultValue={p.trxId} required />
+            <TrxIdField m={m} value={p.trxId} />
             <button className="btn" type="submit">
               {m.recoverButton}
             </button>
