@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { isDesktop, onUnauthorized } from '../api';
-import { pages, pageAllowed } from '../pages';
+import { pages, pageAllowed, pageTitle } from '../pages';
+import { ADMIN_LANGS, messages, useLang, useLangChoice, useT } from '../i18n';
 import { useRoute } from '../route';
 import { useAuthStore, useRole } from '../stores/authStore';
 import { useSettingsStore } from '../stores/settingsStore';
@@ -9,6 +10,26 @@ import { PageHeader } from './PageHeader';
 import { ReceiptHost } from './ReceiptHost';
 import { SignIn } from './SignIn';
 import { SetupPage } from '../pages/setup/SetupPage';
+
+const M = messages(
+  {
+    signedInAs: 'Signed in as',
+    theToken: 'the admin token',
+    signOut: 'Sign out',
+    ownerOnly: (page: string) => `Only the owner can open ${page}. Ask the owner to sign in if something here needs changing.`,
+    language: 'Language',
+  },
+  {
+    signedInAs: 'সাইন ইন করেছেন',
+    theToken: 'অ্যাডমিন টোকেন',
+    signOut: 'সাইন আউট',
+    ownerOnly: (page) => `${page} শুধু মালিক খুলতে পারেন। এখানে কিছু বদলাতে হলে মালিককে সাইন ইন করতে বলুন।`,
+    language: 'ভাষা',
+  },
+);
+
+/** The names each language is shown by in the switch (always in its own script). */
+const LANG_NAMES = { en: 'English', bn: 'বাংলা' } as const;
 
 export function App() {
   const auth = useAuthStore();
@@ -47,12 +68,17 @@ function Shell() {
   const page = pages.find((p) => p.path === route.page) ?? pages[0]!;
   const allowed = pageAllowed(page, role);
   const settings = useSettingsStore();
+  const lang = useLang();
+  const t = useT(M);
+  const chooseLang = useLangChoice((s) => s.choose);
   useEffect(() => {
     if (!settings.loaded && !settings.loading) void settings.load();
   }, [settings]);
   useEffect(() => {
-    document.title = `${page.title} · HotspotDesk`;
-  }, [page]);
+    document.title = `${pageTitle(page, lang)} · HotspotDesk`;
+    // Screen readers and fonts pick the script from the document's language.
+    document.documentElement.lang = lang;
+  }, [page, lang]);
   const Page = page.component;
   // The wizard: asked for (#/setup, Settings → "Run setup again"), or on first start, when the
   // app opens without a page of its own (a page the owner asked for by address still opens).
@@ -73,7 +99,7 @@ function Shell() {
           {visible.map((p) => (
             <li key={p.path}>
               <a href={`#/${p.path}`} aria-current={p === page ? 'page' : undefined}>
-                {p.title}
+                {pageTitle(p, lang)}
               </a>
             </li>
           ))}
@@ -81,14 +107,21 @@ function Shell() {
         {user && user.via !== 'desktop' ? (
           <div className="nav-user">
             <div>
-              Signed in as <span className="strong">{user.via === 'token' ? 'the admin token' : user.name}</span>
+              {t.signedInAs} <span className="strong">{user.via === 'token' ? t.theToken : user.name}</span>
               {user.via === 'session' ? ` (${user.role})` : ''}
             </div>
             <button type="button" className="link-button" onClick={() => void signOut()}>
-              Sign out
+              {t.signOut}
             </button>
           </div>
         ) : null}
+        <div className="nav-lang" role="group" aria-label={t.language}>
+          {ADMIN_LANGS.map((l) => (
+            <button key={l} type="button" className="link-button" lang={l} aria-pressed={l === lang} onClick={() => chooseLang(l)}>
+              {LANG_NAMES[l]}
+            </button>
+          ))}
+        </div>
       </nav>
       <main className="main">
         {setup && role === 'owner' ? (
@@ -98,8 +131,8 @@ function Shell() {
           <Page key={page.path} param={route.param} />
         ) : (
           <>
-            <PageHeader title={page.title} />
-            <Banner kind="info">Only the owner can open {page.title}. Ask the owner to sign in if something here needs changing.</Banner>
+            <PageHeader title={pageTitle(page, lang)} />
+            <Banner kind="info">{t.ownerOnly(pageTitle(page, lang))}</Banner>
           </>
         )}
       </main>

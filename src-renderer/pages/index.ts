@@ -15,6 +15,7 @@ import { SmsOutboxPage } from './SmsOutboxPage';
 import { VouchersPage } from './VouchersPage';
 import { StaffPage } from './StaffPage';
 import { AccountPage } from './AccountPage';
+import { messages, type Lang } from '../i18n';
 
 /**
  * The navigation list, in order. To add a page: write pages/<Name>Page.tsx (it gets the route's
@@ -31,6 +32,50 @@ export interface PageDef {
 /** Whether the signed-in role sees the page (the desktop window and the token are the owner). */
 export function pageAllowed(page: PageDef, role: Role | null): boolean {
   return !page.ownerOnly || role === 'owner';
+}
+
+/** The navigation's words (each page's own heading is in that page's catalogue). */
+const TITLES = messages(
+  {
+    dashboard: 'Dashboard',
+    online: 'Online',
+    customers: 'Customers',
+    packages: 'Packages',
+    cards: 'Recharge cards',
+    distributors: 'Distributors',
+    payments: 'Payments',
+    reports: 'Daily report',
+    routers: 'Routers',
+    'auth-log': 'Auth log',
+    sms: 'SMS outbox',
+    settings: 'Settings',
+    backups: 'Backups',
+    staff: 'Staff',
+    account: 'My account',
+  },
+  {
+    dashboard: 'ড্যাশবোর্ড',
+    online: 'অনলাইন',
+    customers: 'গ্রাহক',
+    packages: 'প্যাকেজ',
+    cards: 'রিচার্জ কার্ড',
+    distributors: 'বিক্রেতা',
+    payments: 'পেমেন্ট',
+    reports: 'দৈনিক হিসাব',
+    routers: 'রাউটার',
+    'auth-log': 'লগইন খাতা',
+    sms: 'এসএমএস আউটবক্স',
+    settings: 'সেটিংস',
+    backups: 'ব্যাকআপ',
+    staff: 'কর্মী',
+    account: 'আমার অ্যাকাউন্ট',
+  },
+);
+
+/** A page's name in the navigation, in the admin language (a page not in TITLES: its English title). */
+export function pageTitle(page: PageDef, lang: Lang): string {
+  const titles: Record<string, string> = TITLES[lang];
+  return titles[page.path] ?? page.title;
 }
 
 export const pages: PageDef[] = [
