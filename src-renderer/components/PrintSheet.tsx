@@ -1,6 +1,18 @@
 import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { PAPER_ORDER, PAPERS, pageRule, type Paper } from '../print';
+import { messages, useT } from '../i18n';
+
+const M = messages(
+  { paper: 'Paper', print: 'Print', close: 'Close', paperName: (p: Paper) => PAPERS[p].label },
+  {
+    paper: 'কাগজ',
+    print: 'প্রিন্ট',
+    close: 'বন্ধ করুন',
+    // print.ts keeps the sizes (and the English names); the names in Bangla are said here.
+    paperName: (p) => ({ a4: 'A4 কাগজ', thermal80: '৮০ মিমি থার্মাল', thermal58: '৫৮ মিমি থার্মাল' })[p],
+  },
+);
 
 interface PrintSheetProps {
   title: string;
@@ -24,13 +36,14 @@ export function PageRule({ paper, content, deps }: { paper: Paper; content: RefO
 
 /** The paper choice, one select for every printable thing. */
 export function PaperSelect({ paper, onPaper }: { paper: Paper; onPaper(p: Paper): void }) {
+  const t = useT(M);
   return (
     <label className="inline-field">
-      Paper
+      {t.paper}
       <select value={paper} onChange={(e) => onPaper(e.target.value as Paper)}>
         {PAPER_ORDER.map((p) => (
           <option key={p} value={p}>
-            {PAPERS[p].label}
+            {t.paperName(p)}
           </option>
         ))}
       </select>
@@ -46,6 +59,7 @@ export function PaperSelect({ paper, onPaper }: { paper: Paper; onPaper(p: Paper
  */
 export function PrintSheet({ title, paper, onPaper, onClose, children }: PrintSheetProps) {
   const content = useRef<HTMLDivElement>(null);
+  const t = useT(M);
 
   return createPortal(
     <div className="print-sheet" role="dialog" aria-modal="true" aria-label={title}>
@@ -55,10 +69,10 @@ export function PrintSheet({ title, paper, onPaper, onClose, children }: PrintSh
         <PaperSelect paper={paper} onPaper={onPaper} />
         <span className="spacer" />
         <button type="button" className="btn btn-primary" onClick={() => window.print()}>
-          Print
+          {t.print}
         </button>
         <button type="button" className="btn" onClick={onClose}>
-          Close
+          {t.close}
         </button>
       </div>
       <div className={`print-paper paper-${paper}`} style={{ width: `${PAPERS[paper].widthMm - 2 * PAPERS[paper].marginMm}mm` }} ref={content} data-paper={paper}>

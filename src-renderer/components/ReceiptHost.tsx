@@ -1,6 +1,12 @@
 import { useReceiptStore } from '../stores/receiptStore';
 import { PrintSheet } from './PrintSheet';
 import { Receipt } from './Receipt';
+import { messages, useT } from '../i18n';
+
+const M = messages(
+  { lastSale: 'Last sale', printReceipt: 'Print receipt', dismiss: 'Dismiss', receiptTitle: (invoice: string) => `Receipt ${invoice}` },
+  { lastSale: 'শেষ বিক্রি', printReceipt: 'রসিদ প্রিন্ট করুন', dismiss: 'বন্ধ করুন', receiptTitle: (invoice) => `রসিদ ${invoice}` },
+);
 
 /**
  * Once in the shell: the "print a receipt" offer after a counter sale (it stays while the app
@@ -8,22 +14,23 @@ import { Receipt } from './Receipt';
  */
 export function ReceiptHost() {
   const { lastSale, payment, paper, error, dismiss, open, close, setPaper } = useReceiptStore();
+  const t = useT(M);
   return (
     <>
       {lastSale ? (
-        <div className="sale-toast no-print" role="region" aria-label="Last sale">
+        <div className="sale-toast no-print" role="region" aria-label={t.lastSale}>
           <span>{lastSale.text}</span>
           <button type="button" className="btn btn-small btn-primary" onClick={() => void open(lastSale.sale.paymentId, lastSale.sale.customerId)}>
-            Print receipt
+            {t.printReceipt}
           </button>
-          <button type="button" className="banner-close" aria-label="Dismiss" onClick={dismiss}>
+          <button type="button" className="banner-close" aria-label={t.dismiss} onClick={dismiss}>
             ×
           </button>
           {error ? <div className="field-error">{error}</div> : null}
         </div>
       ) : null}
       {payment ? (
-        <PrintSheet title={`Receipt ${payment.invoiceNo}`} paper={paper} onPaper={setPaper} onClose={close}>
+        <PrintSheet title={t.receiptTitle(payment.invoiceNo)} paper={paper} onPaper={setPaper} onClose={close}>
           <Receipt payment={payment} />
         </PrintSheet>
       ) : null}

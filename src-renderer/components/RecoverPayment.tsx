@@ -2,11 +2,35 @@ import { useState, type FormEvent } from 'react';
 import type { PaymentOutcome } from '../../src-shared/api/payments';
 import { GATEWAYS, type GatewayId } from '../../src-shared/payments';
 import { call } from '../api';
+import { messages, useT } from '../i18n';
 import { useSubmit } from '../formErrors';
 import { GATEWAY_NAMES } from '../labels';
 import { outcomeText } from '../paymentLabels';
 import { Banner } from './Banner';
 import { Field } from './Field';
+
+const M = messages(
+  {
+    needTrx: 'Enter the transaction ID from the customer’s payment SMS.',
+    recoverPayment: 'Recover a payment',
+    heading: 'Recover by transaction ID',
+    help: 'A customer paid online but is not online: ask the gateway about the transaction ID in their payment SMS.',
+    recover: 'Recover',
+    gateway: 'Gateway',
+    trxId: 'Transaction ID',
+    asking: 'Asking…',
+  },
+  {
+    needTrx: 'গ্রাহকের পেমেন্টের এসএমএস থেকে লেনদেন নম্বরটি (TrxID) লিখুন।',
+    recoverPayment: 'পেমেন্ট উদ্ধার',
+    heading: 'লেনদেন নম্বর দিয়ে পেমেন্ট উদ্ধার',
+    help: 'গ্রাহক অনলাইনে টাকা দিয়েছেন কিন্তু ইন্টারনেট পাচ্ছেন না: তাঁর পেমেন্টের এসএমএসের লেনদেন নম্বরটি পেমেন্ট কোম্পানির কাছে যাচাই করুন।',
+    recover: 'উদ্ধার করুন',
+    gateway: 'পেমেন্ট কোম্পানি',
+    trxId: 'লেনদেন নম্বর (TrxID)',
+    asking: 'জানতে চাওয়া হচ্ছে…',
+  },
+);
 
 /**
  * "I paid but have no internet", at the counter: the owner types the wallet's transaction id
@@ -17,11 +41,12 @@ export function RecoverPayment({ onDone }: { onDone(): void }) {
   const [trxId, setTrxId] = useState('');
   const [result, setResult] = useState<PaymentOutcome | null>(null);
   const { busy, errors, submit, clear } = useSubmit(['gateway', 'trxId']);
+  const t = useT(M);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setResult(null);
-    const local: Record<string, string> = trxId.trim() ? {} : { trxId: 'Enter the transaction ID from the customer’s payment SMS.' };
+    const local: Record<string, string> = trxId.trim() ? {} : { trxId: t.needTrx };
     const r = await submit(local, () => call('payments.recover', { gateway, trxId: trxId.trim() }));
     if (r) {
       setResult(r);
@@ -31,13 +56,13 @@ export function RecoverPayment({ onDone }: { onDone(): void }) {
 
   const shown = result ? outcomeText(result) : null;
   return (
-    <section className="card" aria-label="Recover a payment">
-      <h2>Recover by transaction ID</h2>
-      <p className="muted small">A customer paid online but is not online: ask the gateway about the transaction ID in their payment SMS.</p>
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Recover">
+    <section className="card" aria-label={t.recoverPayment}>
+      <h2>{t.heading}</h2>
+      <p className="muted small">{t.help}</p>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label={t.recover}>
         {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
         <div className="form-row tight">
-          <Field label="Gateway" error={errors.fields.gateway}>
+          <Field label={t.gateway} error={errors.fields.gateway}>
             <select value={gateway} onChange={(e) => setGateway(e.target.value as GatewayId)}>
               {GATEWAYS.map((g) => (
                 <option key={g} value={g}>
@@ -46,12 +71,12 @@ export function RecoverPayment({ onDone }: { onDone(): void }) {
               ))}
             </select>
           </Field>
-          <Field label="Transaction ID" error={errors.fields.trxId}>
+          <Field label={t.trxId} error={errors.fields.trxId}>
             <input className="mono" value={trxId} onChange={(e) => setTrxId(e.target.value)} placeholder="CJU0PZQ3U6" maxLength={40} autoComplete="off" />
           </Field>
           <div className="field field-button">
             <button type="submit" className="btn" disabled={busy} aria-busy={busy || undefined}>
-              {busy ? 'Asking…' : 'Recover'}
+              {busy ? t.asking : t.recover}
             </button>
           </div>
         </div>

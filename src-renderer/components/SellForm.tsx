@@ -2,12 +2,40 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Sale } from '../../src-shared/domain';
 import { useSubmit } from '../formErrors';
 import { formatTaka } from '../../src-shared/format';
+import { messages, useLang, useT } from '../i18n';
 import { sellable, usePackagesStore } from '../stores/packagesStore';
 import { useCustomersStore } from '../stores/customersStore';
 import { useReceiptStore } from '../stores/receiptStore';
 import { Banner } from './Banner';
 import { Field } from './Field';
 import { PackageSelect } from './PackageSelect';
+
+const M = messages(
+  {
+    needPhone: 'Enter the customer’s mobile number, such as 01712345678.',
+    needPackage: 'Choose a package.',
+    sold: (pkg: string, phone: string, price: string) => `Sold ${pkg} to ${phone} for ${price} (cash).`,
+    mobile: 'Mobile number',
+    package: 'Package',
+    sellFor: (price: string) => `Sell for ${price} cash`,
+    sellForCash: 'Sell for cash',
+    noPackages: 'No packages to sell yet.',
+    createPackage: 'Create a package',
+    first: 'first.',
+  },
+  {
+    needPhone: 'গ্রাহকের মোবাইল নম্বর লিখুন, যেমন 01712345678।',
+    needPackage: 'একটি প্যাকেজ বেছে নিন।',
+    sold: (pkg, phone, price) => `${phone} নম্বরে ${pkg} ${price}-তে বিক্রি হয়েছে (নগদ)।`,
+    mobile: 'মোবাইল নম্বর',
+    package: 'প্যাকেজ',
+    sellFor: (price) => `${price} নগদে বিক্রি করুন`,
+    sellForCash: 'নগদে বিক্রি করুন',
+    noPackages: 'বিক্রির জন্য এখনো কোনো প্যাকেজ নেই।',
+    createPackage: 'আগে একটি প্যাকেজ তৈরি করুন',
+    first: '',
+  },
+);
 
 interface SellFormProps {
   /** Fixed phone (customer detail); otherwise the form asks for one. */
@@ -24,6 +52,8 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
   const [packageId, setPackageId] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const { busy, errors, submit, clear } = useSubmit(['phone', 'packageId', 'method']);
+  const t = useT(M);
+  const lang = useLang();
 
   useEffect(() => {
     if (!packages.loaded && !packages.loading) void packages.load();
@@ -37,11 +67,11 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
     setDone(null);
     const local: Record<string, string> = {};
     const who = fixedPhone ?? phone;
-    if (!fixedPhone && !phone.trim()) local.phone = 'Enter the customer’s mobile number, such as 01712345678.';
-    if (!chosen) local.packageId = 'Choose a package.';
+    if (!fixedPhone && !phone.trim()) local.phone = t.needPhone;
+    if (!chosen) local.packageId = t.needPackage;
     const sale = await submit(local, () => sell({ phone: who, packageId: Number(packageId), method: 'cash' }));
     if (sale && chosen) {
-      const text = `Sold ${chosen.name} to ${who} for ${formatTaka(chosen.price)} (cash).`;
+      const text = t.sold(chosen.name, who, formatTaka(chosen.price, lang));
       setDone(text);
       // Offered by the shell, so it survives the page moving on to the customer.
       useReceiptStore.getState().offer(sale, text);
@@ -61,22 +91,22 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
       ) : null}
       <div className="form-row">
         {fixedPhone ? null : (
-          <Field label="Mobile number" error={errors.fields.phone}>
+          <Field label={t.mobile} error={errors.fields.phone}>
             <input type="tel" inputMode="tel" autoComplete="off" placeholder="01712345678" value={phone} onChange={(e) => setPhone(e.target.value)} />
           </Field>
         )}
-        <Field label="Package" error={errors.fields.packageId} className="grow">
+        <Field label={t.package} error={errors.fields.packageId} className="grow">
           <PackageSelect packages={options} value={packageId} onChange={setPackageId} />
         </Field>
         <div className="field field-button">
           <button type="submit" className="btn btn-primary" disabled={busy || options.length === 0}>
-            {chosen ? `Sell for ${formatTaka(chosen.price)} cash` : 'Sell for cash'}
+            {chosen ? t.sellFor(formatTaka(chosen.price, lang)) : t.sellForCash}
           </button>
         </div>
       </div>
       {packages.loaded && options.length === 0 ? (
         <p className="muted">
-          No packages to sell yet. <a href="#/packages">Create a package</a> first.
+          {t.noPackages} <a href="#/packages">{t.createPackage}</a>{t.first ? ` ${t.first}` : ''}
         </p>
       ) : null}
     </form>

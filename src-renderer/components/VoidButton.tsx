@@ -1,6 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import type { Payment } from '../../src-shared/domain';
 import { call } from '../api';
+import { messages, useT } from '../i18n';
+
+const M = messages(
+  {
+    void: 'Void',
+    sayWhy: 'Say why this sale is voided (it is kept in the ledger).',
+    voidInvoice: (invoice: string) => `Void ${invoice}`,
+    reasonLabel: 'Reason for the void',
+    reasonPlaceholder: 'Why void it?',
+    voidSale: 'Void sale',
+    keep: 'Keep',
+  },
+  {
+    void: 'বাতিল',
+    sayWhy: 'বিক্রিটি কেন বাতিল করছেন লিখুন (এটি হিসাবের খাতায় থেকে যাবে)।',
+    voidInvoice: (invoice) => `${invoice} বাতিল`,
+    reasonLabel: 'বাতিলের কারণ',
+    reasonPlaceholder: 'কেন বাতিল করছেন?',
+    voidSale: 'বিক্রি বাতিল করুন',
+    keep: 'রেখে দিন',
+  },
+);
 
 /**
  * The owner takes back a mistaken cash sale: asks for the reason first (it goes in the ledger
@@ -11,18 +33,19 @@ export function VoidButton({ payment, onVoided }: { payment: Payment; onVoided()
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const t = useT(M);
 
   if (!asking) {
     return (
       <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setAsking(true)}>
-        Void
+        {t.void}
       </button>
     );
   }
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!reason.trim()) {
-      setError('Say why this sale is voided (it is kept in the ledger).');
+      setError(t.sayWhy);
       return;
     }
     setBusy(true);
@@ -34,13 +57,13 @@ export function VoidButton({ payment, onVoided }: { payment: Payment; onVoided()
     } else setError(r.error.message);
   }
   return (
-    <form className="void-form" onSubmit={onSubmit} aria-label={`Void ${payment.invoiceNo}`}>
-      <input aria-label="Reason for the void" placeholder="Why void it?" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} autoFocus />
+    <form className="void-form" onSubmit={onSubmit} aria-label={t.voidInvoice(payment.invoiceNo)}>
+      <input aria-label={t.reasonLabel} placeholder={t.reasonPlaceholder} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} autoFocus />
       <button type="submit" className="btn btn-small btn-danger" disabled={busy}>
-        Void sale
+        {t.voidSale}
       </button>
       <button type="button" className="btn btn-small" onClick={() => setAsking(false)}>
-        Keep
+        {t.keep}
       </button>
       {error ? <div className="field-error">{error}</div> : null}
     </form>
