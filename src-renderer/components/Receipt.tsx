@@ -33,7 +33,7 @@ const M = messages(
     customer: 'গ্রাহক',
     package: 'প্যাকেজ',
     paidBy: 'যেভাবে টাকা দিয়েছেন',
-    servedBy: 'বিক্রেতা',
+    servedBy: 'কর্মী',
     total: 'মোট',
     logIn: (phone) => `লগ ইন: ওয়াইফাইতে যুক্ত হয়ে যেকোনো ওয়েবসাইট খুলুন; আপনার মোবাইল নম্বর ${phone} লিখুন।`,
     portal: (url) => `পোর্টাল: ${url}`,

@@ -60,7 +60,7 @@ const M = messages(
   {
     theStart: 'শুরু',
     today: 'আজ',
-    allDistributors: '‹ সব পরিবেশক',
+    allDistributors: '‹ সব বিক্রেতা',
     statementOf: (name) => `হিসাব বিবরণী · ${name}`,
     statement: 'হিসাব বিবরণী',
     period: 'সময়কাল',
