@@ -1,3 +1,4 @@
+import type { Role } from '../src-shared/api';
 import type { AuthLogEntry, KickResult, SessionInfo } from '../src-shared/api/radius';
 import type { ConfigureStep, PlanStep, WalledGardenEntry } from '../src-shared/api/routers';
 import type { AuthLogReason } from '../src-shared/radiusReasons';
@@ -235,3 +236,10 @@ export function routerErrorTitlesFor(lang: Lang): Record<string, string> {
 
 /** Errors the owner fixes in the router's settings form (an "Edit settings" link helps). */
 export const SETTINGS_ERRORS = new Set(['ROUTER_AUTH_FAILED', 'ROUTER_NOT_CONFIGURED', 'ROUTER_API_DISABLED', 'ROUTER_UNREACHABLE']);
+
+/** Staff roles in words (the sidebar, Staff, My account). */
+export const ROLE_LABEL: Record<Role, string> = { owner: 'Owner', cashier: 'Cashier' };
+export const ROLE_LABEL_BN: typeof ROLE_LABEL = { owner: 'মালিক', cashier: 'ক্যাশিয়ার' };
+export function roleLabelFor(lang: Lang): typeof ROLE_LABEL {
+  return lang === 'bn' ? ROLE_LABEL_BN : ROLE_LABEL;
+}
