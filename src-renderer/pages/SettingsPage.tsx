@@ -88,6 +88,12 @@ const F = messages(
     freeRateHint: 'Slow enough that it is only good for paying, e.g. 256k/256k.',
     freeCap: 'Data allowed (MB)',
     freeCapHint: '1–200 MB.',
+    adminLanguage: 'Language of this app',
+    adminLanguageHint: 'For everyone who has not picked a language with the switch under the menu.',
+    clock: 'Time format',
+    clockHint: 'Dates are always day/month/year.',
+    clock24: '24-hour (14:05)',
+    clock12: '12-hour (2:05 pm)',
     seconds: 'seconds',
     requests: 'requests',
     posts: 'posts',
@@ -172,6 +178,12 @@ const F = messages(
     freeRateHint: 'এতটাই ধীর যে শুধু টাকা দেওয়া যায়, যেমন 256k/256k।',
     freeCap: 'কত ডেটা দেওয়া হবে (MB)',
     freeCapHint: '১–২০০ MB।',
+    adminLanguage: 'এই অ্যাপের ভাষা',
+    adminLanguageHint: 'মেনুর নিচের বোতাম দিয়ে যিনি নিজের ভাষা বেছে নেননি, তাঁর জন্য।',
+    clock: 'সময় দেখানোর ধরন',
+    clockHint: 'তারিখ সবসময় দিন/মাস/বছর।',
+    clock24: '২৪ ঘণ্টা (১৪:০৫)',
+    clock12: '১২ ঘণ্টা (২:০৫ পিএম)',
     seconds: 'সেকেন্ড',
     requests: 'অনুরোধ',
     posts: 'ফর্ম জমা',
@@ -211,6 +223,12 @@ const SHOP: Spec[] = [
   { path: 'shop.notice', label: 'notice', hint: 'noticeHint', kind: text(200) },
   { path: 'shop.colour', label: 'colour', hint: 'colourHint', kind: text(7, { input: 'color' }) },
   { path: 'shop.timezone', label: 'timezone', hint: 'timezoneHint', kind: text(64) },
+];
+
+// The admin app's own language and clock (the setup wizard's first step sets them too).
+const DISPLAY: Spec[] = [
+  { path: 'display.language', label: 'adminLanguage', hint: 'adminLanguageHint', kind: { type: 'select', options: [['en', { as: 'English' }], ['bn', { as: 'বাংলা (Bangla)' }]] } },
+  { path: 'display.clock', label: 'clock', hint: 'clockHint', kind: { type: 'select', options: [['24h', 'clock24'], ['12h', 'clock12']] } },
 ];
 
 const NETWORK: Spec[] = [
@@ -304,6 +322,7 @@ const M = messages(
     logoHint: 'A PNG, JPEG, WebP or SVG image up to 48 KB, shown on the portal.',
     logoPreview: 'Logo preview',
     removeLogo: 'Remove logo',
+    display: 'Display',
     network: 'Network',
     portal: 'Portal',
     portalLanguages: 'Languages on the portal',
@@ -334,6 +353,7 @@ const M = messages(
     logoHint: '৪৮ KB পর্যন্ত একটি PNG, JPEG, WebP বা SVG ছবি, পোর্টালে দেখানো হয়।',
     logoPreview: 'লোগোর নমুনা',
     removeLogo: 'লোগো সরান',
+    display: 'প্রদর্শন',
     network: 'নেটওয়ার্ক',
     portal: 'পোর্টাল',
     portalLanguages: 'পোর্টালের ভাষা',
@@ -347,7 +367,7 @@ const M = messages(
   },
 );
 
-const SPECS = [...SHOP, ...NETWORK, ...PORTAL, ...OTP, ...SMS, ...SMS_HTTP, ...SMS_TEXTS, ...FREE_MINUTES];
+const SPECS = [...SHOP, ...DISPLAY, ...NETWORK, ...PORTAL, ...OTP, ...SMS, ...SMS_HTTP, ...SMS_TEXTS, ...FREE_MINUTES];
 const FIELDS = [...SPECS.map((s) => s.path), 'shop.logo', 'portal.languages', 'sms.apiKey'];
 
 function getPath(obj: unknown, path: string): unknown {
@@ -511,6 +531,8 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
           </div>
         ) : null}
       </div>
+      <h2>{t.display}</h2>
+      <div className="form-grid">{DISPLAY.map(field)}</div>
       <h2>{t.network}</h2>
       <div className="form-grid">{NETWORK.map(field)}</div>
       <h2>{t.portal}</h2>
