@@ -84,7 +84,7 @@ export function reasonHelp(reason: string | null, lang: Lang = 'en'): string | u
 }
 
 export const RESULT_LABEL: Record<AuthLogEntry['result'], string> = { accept: 'Accepted', reject: 'Refused', drop: 'Ignored' };
-export const RESULT_LABEL_BN: typeof RESULT_LABEL = { accept: 'গ্রহণ', reject: 'প্রত্যাখ্যান', drop: 'উপেক্ষা' };
+export const RESULT_LABEL_BN: typeof RESULT_LABEL = { accept: 'গৃহীত', reject: 'প্রত্যাখ্যাত', drop: 'উপেক্ষিত' };
 export function resultLabelFor(lang: Lang): typeof RESULT_LABEL {
   return lang === 'bn' ? RESULT_LABEL_BN : RESULT_LABEL;
 }

@@ -109,7 +109,7 @@ test('Staff in Bangla: add a cashier and disable them', async ({ page }) => {
   await expect(form.getByText('কর্মীর নাম লিখুন।')).toBeVisible();
   await expect(form.getByText('অন্তত ৮টি অক্ষর দিন।')).toBeVisible();
   await form.getByLabel('নাম').fill('Rina');
-  await form.getByLabel('ভূমিকা').selectOption('cashier');
+  await form.getByLabel('পদ').selectOption('cashier');
   await form.getByLabel('পাসওয়ার্ড').fill('rina-pass-123');
   await form.getByRole('button', { name: 'অ্যাকাউন্ট তৈরি করুন' }).click();
   await expect(form.getByRole('status')).toContainText('Rina এখন ক্যাশিয়ার হিসেবে সাইন ইন করতে পারবেন।');
