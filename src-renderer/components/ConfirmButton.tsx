@@ -1,4 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { messages, useT } from '../i18n';
+
+const M = messages({ yes: 'Yes', no: 'No' }, { yes: 'হ্যাঁ', no: 'না' });
 
 interface ConfirmButtonProps {
   children: ReactNode;
@@ -14,7 +17,8 @@ interface ConfirmButtonProps {
  * A two-step button for destructive actions (no blocking window.confirm dialogs): the first
  * click asks, the second does it; it resets by itself after a few seconds.
  */
-export function ConfirmButton({ children, confirm, confirmLabel = 'Yes', onConfirm, danger = true, disabled }: ConfirmButtonProps) {
+export function ConfirmButton({ children, confirm, confirmLabel, onConfirm, danger = true, disabled }: ConfirmButtonProps) {
+  const t = useT(M);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -46,10 +50,10 @@ export function ConfirmButton({ children, confirm, confirmLabel = 'Yes', onConfi
           }
         }}
       >
-        {confirmLabel}
+        {confirmLabel ?? t.yes}
       </button>
       <button type="button" className="btn btn-small" onClick={() => setAsking(false)}>
-        No
+        {t.no}
       </button>
     </span>
   );

@@ -4,25 +4,104 @@ import { GATEWAY_FIELDS, type GatewayTestResult, type GatewayView } from '../../
 import { GATEWAYS, type GatewayId } from '../../src-shared/payments';
 import { call } from '../api';
 import { useSubmit } from '../formErrors';
-import { GATEWAY_NAMES } from '../labels';
+import { gatewayNamesFor } from '../labels';
+import { messages, useLang, useT } from '../i18n';
 import { Banner } from './Banner';
 import { BusyButton } from './BusyButton';
 import { Field } from './Field';
 import { SecretField, type SecretEdit } from './SecretField';
 
-/** Each credential as the owner's merchant panel names it. */
-const FIELD_LABEL: Record<string, { label: string; hint?: string; multiline?: boolean }> = {
-  appKey: { label: 'App key' },
-  username: { label: 'Username' },
-  appSecret: { label: 'App secret' },
-  password: { label: 'Password' },
-  merchantId: { label: 'Merchant ID' },
-  merchantNumber: { label: 'Merchant number', hint: 'The Nagad merchant wallet number, such as 01712345678.' },
-  gatewayPublicKey: { label: 'Nagad public key', hint: 'The PEM text Nagad gave you (-----BEGIN PUBLIC KEY-----…).', multiline: true },
-  merchantPrivateKey: { label: 'Merchant private key', hint: 'The PEM private key; kept encrypted on this PC, never shown again.' },
-  storeId: { label: 'Store ID' },
-  storePassword: { label: 'Store password' },
+/** Each credential as the owner's merchant panel names it (the English names stay beside the Bangla: the panels are in English). */
+const CREDENTIALS = messages(
+  {
+    appKey: 'App key',
+    username: 'Username',
+    appSecret: 'App secret',
+    password: 'Password',
+    merchantId: 'Merchant ID',
+    merchantNumber: 'Merchant number',
+    merchantNumberHint: 'The Nagad merchant wallet number, such as 01712345678.',
+    gatewayPublicKey: 'Nagad public key',
+    gatewayPublicKeyHint: 'The PEM text Nagad gave you (-----BEGIN PUBLIC KEY-----…).',
+    merchantPrivateKey: 'Merchant private key',
+    merchantPrivateKeyHint: 'The PEM private key; kept encrypted on this PC, never shown again.',
+    storeId: 'Store ID',
+    storePassword: 'Store password',
+  },
+  {
+    appKey: 'অ্যাপ কী (App key)',
+    username: 'ইউজার নেম (Username)',
+    appSecret: 'অ্যাপ সিক্রেট (App secret)',
+    password: 'পাসওয়ার্ড (Password)',
+    merchantId: 'মার্চেন্ট আইডি (Merchant ID)',
+    merchantNumber: 'মার্চেন্ট নম্বর',
+    merchantNumberHint: 'নগদের মার্চেন্ট ওয়ালেট নম্বর, যেমন 01712345678।',
+    gatewayPublicKey: 'নগদের পাবলিক কী',
+    gatewayPublicKeyHint: 'নগদ যে PEM লেখা দিয়েছে (-----BEGIN PUBLIC KEY-----…)।',
+    merchantPrivateKey: 'মার্চেন্ট প্রাইভেট কী',
+    merchantPrivateKeyHint: 'PEM প্রাইভেট কী; এই পিসিতে এনক্রিপ্ট করে রাখা হয়, আর কখনো দেখানো হবে না।',
+    storeId: 'স্টোর আইডি (Store ID)',
+    storePassword: 'স্টোর পাসওয়ার্ড (Store password)',
+  },
+);
+type Credentials = (typeof CREDENTIALS)['en'];
+const FIELD_LABEL: Record<string, { label: keyof Credentials; hint?: keyof Credentials; multiline?: boolean }> = {
+  appKey: { label: 'appKey' },
+  username: { label: 'username' },
+  appSecret: { label: 'appSecret' },
+  password: { label: 'password' },
+  merchantId: { label: 'merchantId' },
+  merchantNumber: { label: 'merchantNumber', hint: 'merchantNumberHint' },
+  gatewayPublicKey: { label: 'gatewayPublicKey', hint: 'gatewayPublicKeyHint', multiline: true },
+  merchantPrivateKey: { label: 'merchantPrivateKey', hint: 'merchantPrivateKeyHint' },
+  storeId: { label: 'storeId' },
+  storePassword: { label: 'storePassword' },
 };
+
+const M = messages(
+  {
+    settingsOf: (name: string) => `${name} settings`,
+    onMode: (mode: 'sandbox' | 'live') => `on · ${mode}`,
+    off: 'off',
+    saved: (name: string) => `${name} saved.`,
+    offer: (name: string) => `Offer ${name} on the portal`,
+    mode: 'Mode',
+    modeHint: 'Sandbox: the gateway’s test system, no real money.',
+    sandbox: 'Sandbox (testing)',
+    live: 'Live',
+    baseUrl: 'Base URL (optional, for testing)',
+    baseUrlHint: 'Empty = the gateway’s own address for the mode.',
+    secretHint: 'Kept encrypted on this PC; never shown again.',
+    walledGarden: (hosts: string) => `Walled garden: ${hosts} (push it to each router under Routers).`,
+    save: (name: string) => `Save ${name}`,
+    testing: 'Testing…',
+    test: 'Test',
+    passed: (message: string) => `Test passed. ${message}`,
+    failed: (message: string) => `Test failed. ${message}`,
+    saveFirst: ' Save your changes first: Test uses the saved settings.',
+  },
+  {
+    settingsOf: (name) => `${name} সেটিংস`,
+    onMode: (mode) => `চালু · ${mode === 'live' ? 'লাইভ' : 'স্যান্ডবক্স'}`,
+    off: 'বন্ধ',
+    saved: (name) => `${name} সেভ হয়েছে।`,
+    offer: (name) => `পোর্টালে ${name} দিয়ে টাকা দেওয়ার সুযোগ দিন`,
+    mode: 'মোড',
+    modeHint: 'স্যান্ডবক্স: গেটওয়ের পরীক্ষার ব্যবস্থা, আসল টাকা নয়।',
+    sandbox: 'স্যান্ডবক্স (পরীক্ষা)',
+    live: 'লাইভ',
+    baseUrl: 'মূল URL (ঐচ্ছিক, পরীক্ষার জন্য)',
+    baseUrlHint: 'খালি = এই মোডের জন্য গেটওয়ের নিজের ঠিকানা।',
+    secretHint: 'এই পিসিতে এনক্রিপ্ট করে রাখা হয়; আর কখনো দেখানো হবে না।',
+    walledGarden: (hosts) => `ওয়ালড গার্ডেন: ${hosts} (রাউটার পাতায় প্রতিটি রাউটারে এটি পাঠান)।`,
+    save: (name) => `${name} সেভ করুন`,
+    testing: 'পরীক্ষা হচ্ছে…',
+    test: 'পরীক্ষা',
+    passed: (message) => `পরীক্ষা সফল। ${message}`,
+    failed: (message) => `পরীক্ষা ব্যর্থ। ${message}`,
+    saveFirst: ' আগে পরিবর্তনগুলো সেভ করুন: পরীক্ষায় সেভ করা সেটিংস ব্যবহার হয়।',
+  },
+);
 
 function plainOf(v: GatewayView): Record<string, string> {
   const r = v as unknown as Record<string, unknown>;
@@ -55,7 +134,9 @@ export function GatewaySettings() {
 
 function GatewayCard({ view, onSaved }: { view: GatewayView; onSaved(v: GatewayView): void }) {
   const g: GatewayId = view.gateway;
-  const name = GATEWAY_NAMES[g];
+  const t = useT(M);
+  const c = useT(CREDENTIALS);
+  const name = gatewayNamesFor(useLang())[g];
   const fields = GATEWAY_FIELDS[g];
   const [enabled, setEnabled] = useState(view.enabled);
   const [mode, setMode] = useState(view.mode);
@@ -93,6 +174,11 @@ function GatewayCard({ view, onSaved }: { view: GatewayView; onSaved(v: GatewayV
     }
   }
 
+  function secretHint(f: string): string {
+    const hint = FIELD_LABEL[f]?.hint;
+    return hint ? c[hint] : t.secretHint;
+  }
+
   async function onTest() {
     setTesting(true);
     setTest(null);
@@ -102,34 +188,34 @@ function GatewayCard({ view, onSaved }: { view: GatewayView; onSaved(v: GatewayV
   }
 
   return (
-    <section className="card gateway-card" aria-label={`${name} settings`}>
+    <section className="card gateway-card" aria-label={t.settingsOf(name)}>
       <div className="card-head">
         <h2>{name}</h2>
-        <span className={`badge badge-${view.enabled ? 'green' : 'grey'}`}>{view.enabled ? `on · ${view.mode}` : 'off'}</span>
+        <span className={`badge badge-${view.enabled ? 'green' : 'grey'}`}>{view.enabled ? t.onMode(view.mode) : t.off}</span>
       </div>
       <form className="form" onSubmit={onSubmit} noValidate aria-label={name}>
         {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
-        {saved ? <Banner kind="success">{name} saved.</Banner> : null}
+        {saved ? <Banner kind="success">{t.saved(name)}</Banner> : null}
         <div className="form-grid">
           <label className="check">
             <input type="checkbox" checked={enabled} onChange={(e) => (setSaved(false), setEnabled(e.target.checked))} />
-            Offer {name} on the portal
+            {t.offer(name)}
           </label>
-          <Field label="Mode" error={errors.fields.mode} hint="Sandbox: the gateway’s test system, no real money.">
+          <Field label={t.mode} error={errors.fields.mode} hint={t.modeHint}>
             <select value={mode} onChange={(e) => (setSaved(false), setMode(e.target.value as GatewayView['mode']))}>
-              <option value="sandbox">Sandbox (testing)</option>
-              <option value="live">Live</option>
+              <option value="sandbox">{t.sandbox}</option>
+              <option value="live">{t.live}</option>
             </select>
           </Field>
-          <Field label="Base URL (optional, for testing)" error={errors.fields.baseUrl} hint="Empty = the gateway’s own address for the mode.">
+          <Field label={t.baseUrl} error={errors.fields.baseUrl} hint={t.baseUrlHint}>
             <input type="url" className="mono" value={baseUrl} maxLength={300} onChange={(e) => (setSaved(false), setBaseUrl(e.target.value))} />
           </Field>
           {fields.plain.map((f) => {
-            const l = FIELD_LABEL[f] ?? { label: f };
+            const l = FIELD_LABEL[f];
             const onChange = (value: string) => (setSaved(false), setPlain({ ...plain, [f]: value }));
             return (
-              <Field key={f} label={l.label} error={errors.fields[f]} hint={l.hint}>
-                {l.multiline ? (
+              <Field key={f} label={l ? c[l.label] : f} error={errors.fields[f]} hint={l?.hint ? c[l.hint] : undefined}>
+                {l?.multiline ? (
                   <textarea className="mono" rows={3} value={plain[f] ?? ''} onChange={(e) => onChange(e.target.value)} />
                 ) : (
                   <input className="mono" value={plain[f] ?? ''} autoComplete="off" onChange={(e) => onChange(e.target.value)} />
@@ -140,32 +226,32 @@ function GatewayCard({ view, onSaved }: { view: GatewayView; onSaved(v: GatewayV
           {fields.secret.map((f) => (
             <SecretField
               key={f}
-              label={FIELD_LABEL[f]?.label ?? f}
+              label={FIELD_LABEL[f] ? c[FIELD_LABEL[f].label] : f}
               isSet={hasSecret(view, f)}
               edit={secrets[f] ?? { kind: 'keep' }}
               onChange={(edit) => (setSaved(false), setSecrets({ ...secrets, [f]: edit }))}
               error={errors.fields[f]}
-              hint={FIELD_LABEL[f]?.hint ?? 'Kept encrypted on this PC; never shown again.'}
+              hint={secretHint(f)}
             />
           ))}
         </div>
         {view.enabled && view.walledGardenHosts.length ? (
-          <p className="muted small">Walled garden: {view.walledGardenHosts.join(', ')} (push it to each router under Routers).</p>
+          <p className="muted small">{t.walledGarden(view.walledGardenHosts.join(', '))}</p>
         ) : null}
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            Save {name}
+            {t.save(name)}
           </button>
-          <BusyButton busy={testing} busyLabel="Testing…" onClick={() => void onTest()}>
-            Test
+          <BusyButton busy={testing} busyLabel={t.testing} onClick={() => void onTest()}>
+            {t.test}
           </BusyButton>
         </div>
       </form>
       {test ? (
         <div className="gateway-test">
           <Banner kind={test.ok ? 'success' : 'error'}>
-            {test.ok ? `Test passed. ${test.message}` : `Test failed. ${test.message}`}
-            {!test.ok ? ' Save your changes first: Test uses the saved settings.' : ''}
+            {test.ok ? t.passed(test.message) : t.failed(test.message)}
+            {!test.ok ? t.saveFirst : ''}
           </Banner>
         </div>
       ) : null}

@@ -7,13 +7,51 @@ import { useSettingsStore } from '../stores/settingsStore';
 import { Banner } from './Banner';
 import { Field } from './Field';
 import { SecretField, type SecretEdit } from './SecretField';
+import { messages, useT } from '../i18n';
 
 const NUMBERS = [
-  ['bkashNumber', 'bKash number'],
-  ['nagadNumber', 'Nagad number'],
-  ['rocketNumber', 'Rocket number'],
+  ['bkashNumber', 'bkashNumber'],
+  ['nagadNumber', 'nagadNumber'],
+  ['rocketNumber', 'rocketNumber'],
 ] as const;
 type NumberField = (typeof NUMBERS)[number][0];
+
+const M = messages(
+  {
+    bkashNumber: 'bKash number',
+    nagadNumber: 'Nagad number',
+    rocketNumber: 'Rocket number',
+    sectionLabel: 'Send Money settings',
+    title: 'Send Money (personal number)',
+    intro: 'Customers send money to your number and type the TrxID; you confirm it under Payments → To confirm, or the forwarded SMS does.',
+    formLabel: 'Send Money',
+    saved: 'Send Money saved.',
+    notOffered: 'Empty = not offered.',
+    token: 'SMS webhook token',
+    tokenHint: 'A long random word you also type into the forwarder app. Empty = the webhook is off.',
+    hookTitle: 'Webhook URL for the SMS forwarder app',
+    hookPattern: (path: string) => `http://<this PC’s address>:<portal port>${path} — set the Portal URL under Network to see the exact address.`,
+    hookHelp: 'Send the token as the X-Webhook-Token header (or a “token” field). The phone must be on the shop’s WiFi.',
+    save: 'Save Send Money',
+  },
+  {
+    bkashNumber: 'বিকাশ নম্বর',
+    nagadNumber: 'নগদ নম্বর',
+    rocketNumber: 'রকেট নম্বর',
+    sectionLabel: 'সেন্ড মানি সেটিংস',
+    title: 'সেন্ড মানি (পার্সোনাল নম্বর)',
+    intro: 'গ্রাহকেরা আপনার নম্বরে সেন্ড মানি করে TrxID লেখেন; আপনি পেমেন্ট → নিশ্চিত করুন-এ তা নিশ্চিত করেন, অথবা ফরোয়ার্ড করা এসএমএস নিজেই করে।',
+    formLabel: 'সেন্ড মানি',
+    saved: 'সেন্ড মানি সেভ হয়েছে।',
+    notOffered: 'খালি = এটি দেওয়া হবে না।',
+    token: 'এসএমএস ওয়েবহুক টোকেন',
+    tokenHint: 'লম্বা একটি এলোমেলো শব্দ, যা ফরোয়ার্ডার অ্যাপেও লিখবেন। খালি = ওয়েবহুক বন্ধ।',
+    hookTitle: 'এসএমএস ফরোয়ার্ডার অ্যাপের ওয়েবহুক URL',
+    hookPattern: (path) => `http://<এই পিসির ঠিকানা>:<পোর্টালের পোর্ট>${path} — ঠিক ঠিকানাটি দেখতে নেটওয়ার্ক অংশে পোর্টালের URL দিন।`,
+    hookHelp: 'টোকেনটি X-Webhook-Token হেডারে (অথবা “token” ফিল্ডে) পাঠান। ফোনটিকে দোকানের ওয়াইফাইতে থাকতে হবে।',
+    save: 'সেন্ড মানি সেভ করুন',
+  },
+);
 
 /** Where the forwarder app posts (the portal's door, on the shop's LAN). */
 export const SMS_HOOK_PATH = '/hooks/sms-in';
@@ -32,6 +70,7 @@ function numbersOf(s: SettingsView): Record<NumberField, string> {
  */
 export function SendMoneySettings({ settings }: { settings: SettingsView }) {
   const { update } = useSettingsStore();
+  const t = useT(M);
   const [numbers, setNumbers] = useState(() => numbersOf(settings));
   const [token, setToken] = useState<SecretEdit>({ kind: 'keep' });
   const [saved, setSaved] = useState(false);
@@ -57,41 +96,39 @@ export function SendMoneySettings({ settings }: { settings: SettingsView }) {
   }
 
   return (
-    <section className="card" aria-label="Send Money settings">
-      <h2>Send Money (personal number)</h2>
-      <p className="muted small">Customers send money to your number and type the TrxID; you confirm it under Payments → To confirm, or the forwarded SMS does.</p>
-      <form className="form" onSubmit={onSubmit} noValidate aria-label="Send Money">
+    <section className="card" aria-label={t.sectionLabel}>
+      <h2>{t.title}</h2>
+      <p className="muted small">{t.intro}</p>
+      <form className="form" onSubmit={onSubmit} noValidate aria-label={t.formLabel}>
         {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
-        {saved ? <Banner kind="success">Send Money saved.</Banner> : null}
+        {saved ? <Banner kind="success">{t.saved}</Banner> : null}
         <div className="form-grid">
           {NUMBERS.map(([f, label]) => (
-            <Field key={f} label={label} error={errors.fields[`sendMoney.${f}`]} hint="Empty = not offered.">
+            <Field key={f} label={t[label]} error={errors.fields[`sendMoney.${f}`]} hint={t.notOffered}>
               <input inputMode="tel" value={numbers[f]} maxLength={20} placeholder="01712345678" onChange={(e) => (setSaved(false), setNumbers({ ...numbers, [f]: e.target.value }))} />
             </Field>
           ))}
           <SecretField
-            label="SMS webhook token"
+            label={t.token}
             isSet={settings.sendMoney.hasSmsWebhookToken}
             edit={token}
             onChange={(edit) => (setSaved(false), setToken(edit))}
             error={errors.fields['sendMoney.smsWebhookToken']}
-            hint="A long random word you also type into the forwarder app. Empty = the webhook is off."
+            hint={t.tokenHint}
           />
         </div>
         <div className="field webhook-url">
-          <span className="strong small">Webhook URL for the SMS forwarder app</span>
+          <span className="strong small">{t.hookTitle}</span>
           {hookUrl ? (
             <code data-testid="sms-webhook-url">{hookUrl}</code>
           ) : (
-            <span className="muted small">
-              http://&lt;this PC’s address&gt;:&lt;portal port&gt;{SMS_HOOK_PATH} — set the Portal URL under Network to see the exact address.
-            </span>
+            <span className="muted small">{t.hookPattern(SMS_HOOK_PATH)}</span>
           )}
-          <span className="muted small">Send the token as the X-Webhook-Token header (or a “token” field). The phone must be on the shop’s WiFi.</span>
+          <span className="muted small">{t.hookHelp}</span>
         </div>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            Save Send Money
+            {t.save}
           </button>
         </div>
       </form>
