@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { isDesktop, onUnauthorized } from '../api';
 import { pages, pageAllowed, pageTitle } from '../pages';
 import { ADMIN_LANGS, messages, useLang, useLangChoice, useT } from '../i18n';
+import { roleLabelFor } from '../labels';
 import { useRoute } from '../route';
 import { useAuthStore, useRole } from '../stores/authStore';
 import { useSettingsStore } from '../stores/settingsStore';
@@ -108,7 +109,7 @@ function Shell() {
           <div className="nav-user">
             <div>
               {t.signedInAs} <span className="strong">{user.via === 'token' ? t.theToken : user.name}</span>
-              {user.via === 'session' ? ` (${user.role})` : ''}
+              {user.via === 'session' ? ` (${lang === 'en' ? user.role : roleLabelFor(lang)[user.role]})` : ''}
             </div>
             <button type="button" className="link-button" onClick={() => void signOut()}>
               {t.signOut}

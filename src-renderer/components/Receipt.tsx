@@ -3,7 +3,7 @@ import { formatDateTime, formatTaka, localPhone } from '../../src-shared/format'
 import { messages, useLang, useT } from '../i18n';
 import { useShopTimeDisplay } from '../shopTime';
 import { useSettingsStore } from '../stores/settingsStore';
-import { METHOD_LABEL } from '../paymentLabels';
+import { methodLabelFor } from '../paymentLabels';
 
 // The customer takes this home: it prints in the admin language (the words the shop speaks).
 const M = messages(
@@ -71,7 +71,7 @@ export function Receipt({ payment: p }: { payment: Payment }) {
         <dt>{t.package}</dt>
         <dd>{p.packageName ?? '—'}</dd>
         <dt>{t.paidBy}</dt>
-        <dd>{METHOD_LABEL[p.method] ?? p.method}</dd>
+        <dd>{methodLabelFor(lang)[p.method] ?? p.method}</dd>
         {p.createdBy && p.method === 'cash' ? (
           <>
             <dt>{t.servedBy}</dt>

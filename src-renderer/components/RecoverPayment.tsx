@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { PaymentOutcome } from '../../src-shared/api/payments';
 import { GATEWAYS, type GatewayId } from '../../src-shared/payments';
 import { call } from '../api';
-import { messages, useT } from '../i18n';
+import { messages, useLang, useT } from '../i18n';
 import { useSubmit } from '../formErrors';
-import { GATEWAY_NAMES } from '../labels';
+import { gatewayNamesFor } from '../labels';
 import { outcomeText } from '../paymentLabels';
 import { Banner } from './Banner';
 import { Field } from './Field';
@@ -42,6 +42,7 @@ export function RecoverPayment({ onDone }: { onDone(): void }) {
   const [result, setResult] = useState<PaymentOutcome | null>(null);
   const { busy, errors, submit, clear } = useSubmit(['gateway', 'trxId']);
   const t = useT(M);
+  const lang = useLang();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -66,7 +67,7 @@ export function RecoverPayment({ onDone }: { onDone(): void }) {
             <select value={gateway} onChange={(e) => setGateway(e.target.value as GatewayId)}>
               {GATEWAYS.map((g) => (
                 <option key={g} value={g}>
-                  {GATEWAY_NAMES[g]}
+                  {gatewayNamesFor(lang)[g]}
                 </option>
               ))}
             </select>

@@ -4,7 +4,7 @@ import { formatTaka, localPhone } from '../../src-shared/format';
 import { messages, useLang, useT } from '../i18n';
 import { call } from '../api';
 import { useSubmit } from '../formErrors';
-import { METHOD_LABEL } from '../paymentLabels';
+import { methodLabelFor } from '../paymentLabels';
 import { Banner } from './Banner';
 import { Field } from './Field';
 
@@ -77,7 +77,7 @@ export function RefundPanel({ payment, onCancel, onDone }: { payment: Payment; o
   return (
     <section className="card refund-panel" aria-label={t.refund}>
       <h2>{t.heading(payment.invoiceNo, formatTaka(payment.amount, lang))}</h2>
-      <p className="muted">{t.what(METHOD_LABEL[payment.method], localPhone(payment.customerPhone, lang), payment.packageName)}</p>
+      <p className="muted">{t.what(methodLabelFor(lang)[payment.method], localPhone(payment.customerPhone, lang), payment.packageName)}</p>
       <form className="form" onSubmit={onSubmit} noValidate aria-label={t.refundPayment}>
         {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
         <div className="form-row tight">

@@ -4,7 +4,7 @@ import type { PaymentOutcome } from '../../src-shared/api/payments';
 import type { Payment } from '../../src-shared/domain';
 import { formatDateTime, formatTaka, localDigits, localPhone } from '../../src-shared/format';
 import { call } from '../api';
-import { METHOD_LABEL, outcomeText } from '../paymentLabels';
+import { methodLabelFor, outcomeText } from '../paymentLabels';
 import { messages, useLang, useT } from '../i18n';
 import { useShopTimeDisplay } from '../shopTime';
 import { ActionError } from './ActionError';
@@ -79,7 +79,7 @@ export function SendMoneyToConfirm({ items, error, onDone, canDecide }: { items:
     setBusy(null);
     if (!r.ok) return setFailure(r.error);
     setRejecting(null);
-    const o = outcomeText(r.value);
+    const o = outcomeText(r.value, lang);
     setResult({ ok: o.ok, text: t.result(p.invoiceNo, p.trxId ?? '—', done, o.text) });
     onDone();
   }
@@ -114,7 +114,7 @@ export function SendMoneyToConfirm({ items, error, onDone, canDecide }: { items:
             {items.map((p) => (
               <tr key={p.id}>
                 <td>{formatDateTime(p.createdAt, tz, lang)}</td>
-                <td>{METHOD_LABEL[p.method]}</td>
+                <td>{methodLabelFor(lang)[p.method]}</td>
                 <td className="mono strong">{p.trxId ?? '—'}</td>
                 <td className="mono">{localPhone(p.senderPhone ?? p.customerPhone, lang)}</td>
                 <td className="num strong">{formatTaka(p.amount, lang)}</td>

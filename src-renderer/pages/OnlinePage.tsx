@@ -8,7 +8,7 @@ import { Pager } from '../components/Pager';
 import { formatData, formatDateTime, formatTimeLeft, localDigits, localPhone } from '../../src-shared/format';
 import { messages, useLang, useT, type Lang } from '../i18n';
 import { useShopTimeDisplay } from '../shopTime';
-import { kickOutcome, SESSION_STATUS_LABEL, SESSION_STATUS_TONE, terminateCause } from '../labels';
+import { kickOutcome, SESSION_STATUS_LABEL, SESSION_STATUS_TONE, sessionStatusLabelFor, terminateCause } from '../labels';
 import { useRoutersStore } from '../stores/routersStore';
 import { SESSIONS_PAGE_SIZE, useSessionsStore, type SessionStatusFilter } from '../stores/sessionsStore';
 
@@ -187,9 +187,9 @@ export function OnlinePage() {
                   </td>
                   <td>
                     <span className={`badge badge-${SESSION_STATUS_TONE[s.status]}`} title={s.status === 'stale' ? t.staleTitle : undefined}>
-                      {SESSION_STATUS_LABEL[s.status]}
+                      {sessionStatusLabelFor(lang)[s.status]}
                     </span>
-                    {s.status === 'stopped' && s.terminateCause ? <div className="muted small">{terminateCause(s.terminateCause)}</div> : null}
+                    {s.status === 'stopped' && s.terminateCause ? <div className="muted small">{terminateCause(s.terminateCause, lang)}</div> : null}
                   </td>
                   <td className="row-actions">
                     {s.status !== 'stopped' ? (
@@ -198,7 +198,7 @@ export function OnlinePage() {
                         confirmLabel={t.disconnect}
                         onConfirm={async () => {
                           const r = await kick(s.id);
-                          setKickMsg(r.ok ? kickOutcome(r.value) : { ok: false, text: r.error.message });
+                          setKickMsg(r.ok ? kickOutcome(r.value, lang) : { ok: false, text: r.error.message });
                         }}
                       >
                         {t.kick}

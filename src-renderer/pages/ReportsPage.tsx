@@ -3,7 +3,7 @@ import type { DailyMoney, DailyReport } from '../../src-shared/api/reports';
 import { call } from '../api';
 import { Banner } from '../components/Banner';
 import { PageHeader } from '../components/PageHeader';
-import { METHOD_LABEL } from '../paymentLabels';
+import { methodLabelFor } from '../paymentLabels';
 import { formatDate, formatTaka, localDigits } from '../../src-shared/format';
 import { messages, useLang, useT, type Lang } from '../i18n';
 import { zonedDayRange } from '../../src-shared/time';
@@ -72,7 +72,7 @@ function Breakdown({ m }: { m: DailyMoney }) {
           {m.byMethod.map((x) => (
             <li key={x.method}>
               <span>
-                {METHOD_LABEL[x.method] ?? x.method} × {localDigits(String(x.count), lang)}
+                {methodLabelFor(lang)[x.method] ?? x.method} × {localDigits(String(x.count), lang)}
               </span>
               <span>{formatTaka(x.amount, lang)}</span>
             </li>
