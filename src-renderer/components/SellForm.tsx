@@ -32,8 +32,8 @@ const M = messages(
     sellFor: (price) => `${price} নগদে বিক্রি করুন`,
     sellForCash: 'নগদে বিক্রি করুন',
     noPackages: 'বিক্রির জন্য এখনো কোনো প্যাকেজ নেই।',
-    createPackage: 'আগে একটি প্যাকেজ তৈরি করুন',
-    first: '',
+    createPackage: 'আগে একটি প্যাকেজ তৈরি',
+    first: 'করুন।',
   },
 );
 
@@ -106,7 +106,7 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
       </div>
       {packages.loaded && options.length === 0 ? (
         <p className="muted">
-          {t.noPackages} <a href="#/packages">{t.createPackage}</a>{t.first ? ` ${t.first}` : ''}
+          {t.noPackages} <a href="#/packages">{t.createPackage}</a>{` ${t.first}`}
         </p>
       ) : null}
     </form>
