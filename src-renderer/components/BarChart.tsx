@@ -9,7 +9,7 @@ export interface Bar {
 
 const W = 600;
 const H = 170;
-const LEFT = 56;
+const LEFT = 72;
 const BOTTOM = 22;
 const TOP = 8;
 

@@ -1,5 +1,5 @@
 import type { DashboardSummary, PaymentMethod, SalesWindow } from '../../src-shared/domain';
-import { formatDate, formatTaka } from '../../src-shared/format';
+import { formatDate, formatTaka, localDigits } from '../../src-shared/format';
 import { PAYMENT_METHODS } from '../../src-shared/payments';
 import { messages, useLang, useT, type Lang } from '../i18n';
 import { METHOD_LABEL } from '../paymentLabels';
@@ -59,7 +59,7 @@ function Cell({ w, method }: { w: SalesWindow; method: PaymentMethod }) {
   if (!m) return <td className="num muted">—</td>;
   return (
     <td className="num">
-      {formatTaka(m.amount, lang)} <span className="muted small">({m.count})</span>
+      {formatTaka(m.amount, lang)} <span className="muted small">({localDigits(String(m.count), lang)})</span>
       {m.refunded ? <div className="problem small">{t.refunded(formatTaka(m.refunded, lang))}</div> : null}
     </td>
   );
