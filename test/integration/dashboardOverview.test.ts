@@ -198,6 +198,24 @@ describe('dashboard.overview: warnings', () => {
     expect(codes(o)).toEqual([]);
   });
 
+  it('ssid_mismatch is also what Diagnose found last (zone without an SSID set: the one most routers broadcast)', async () => {
+    const { ok, clock } = await routerEngine();
+    const a = await simulator(() => clock.now());
+    const b = await simulator(() => clock.now());
+    const c = await simulator(() => clock.now());
+    c.state.rows('/interface/wifi')[0]!['configuration.ssid'] = 'Other';
+    const zone = await ok('zones.create', { name: 'Market' });
+    const add = (name: string, sim: VirtualRouterOsApi, nasIp: string) =>
+      ok('routers.create', { name, nasIp, secret: 'radius-secret-1', host: '127.0.0.1', apiPort: sim.port(), apiUser: 'admin', apiPassword: 'admin-pass', zoneId: zone.id });
+    const ra = await add('A', a, '127.0.0.1');
+    await add('B', b, '127.0.0.2');
+    const rc = await add('C', c, '127.0.0.3');
+    expect(codes(await ok('dashboard.overview'))).toEqual([]);
+    await ok('routers.diagnose', { id: ra.id });
+    const o = await ok('dashboard.overview');
+    expect(o.warnings).toEqual([expect.objectContaining({ code: 'ssid_mismatch', router: { id: rc.id, name: 'C' }, detail: expect.stringMatching(/"Other" instead of "MikroTik-5A1B2C"/) })]);
+  });
+
   it('backup_overdue: schedule on and the last over 2 intervals old; off and none in 7 days', async () => {
     const { ok, clock } = await testEngine({ start: true });
     clock.advance(49 * HOUR); // on (24 h) and never made: counted from start
