@@ -280,7 +280,7 @@ export interface DashboardSummary {
   routers: number;
   /** The SMS gateway as last checked: balance in paisa where the gateway reports one. */
   sms: { provider: string; balance: number | null; balanceAt: number | null; lowBalance: boolean };
-  /** Things the owner should act on, in plain words (e.g. `sms_low_balance`). */
+  /** Things the owner should act on (the same list as dashboard.overview's: code, plain words, what to do, where). */
   warnings: Array<{ code: string; message: string }>;
   /** Sales today, this week (from Saturday) and this month, on the shop's calendar, by method. */
   salesByMethod: Record<'today' | 'week' | 'month', SalesWindow>;

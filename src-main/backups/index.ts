@@ -64,7 +64,19 @@ export interface Backups extends Subsystem<BackupsStatus> {
   restore(file: string): Promise<RestoreResult>;
   /** Re-reads the backup settings and re-arms the timer (settings.update calls it). */
   reschedule(): void;
+  /** Whether the owner should be told backups are overdue (the dashboard's backup_overdue). */
+  overdue(): BackupOverdue;
 }
+
+export interface BackupOverdue {
+  overdue: boolean;
+  lastBackupAt: number | null;
+  /** The schedule (hours; 0 = automatic backups off). */
+  intervalHours: number;
+}
+
+/** With automatic backups off, the owner is reminded when none was made in this long. */
+export const MANUAL_BACKUP_REMINDER_MS = 7 * 24 * 3_600_000;
 
 const HOUR_MS = 3_600_000;
 
@@ -85,6 +97,7 @@ export function createBackups(deps: BackupsDeps): Backups {
   let nextBackupAt: number | null = null;
   let retryAt: number | null = null;
   let lastError: string | null = null;
+  let startedAt: number | null = null;
   // Backups run one at a time (a manual one and the scheduled one may coincide); stop() waits.
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -237,6 +250,7 @@ export function createBackups(deps: BackupsDeps): Backups {
   return {
     async start() {
       started = true;
+      startedAt = clock.now();
       lastBackupAt = ours(folder())[0]?.at ?? null;
       arm();
     },
@@ -255,6 +269,18 @@ export function createBackups(deps: BackupsDeps): Backups {
       return { folder: dir, lastBackupAt, nextBackupAt, backups: ours(dir).map((f) => item(f.file, f.path, f.at)) };
     },
     reschedule: arm,
+    overdue() {
+      const intervalHours = settings.get().backups.intervalHours;
+      const now = clock.now();
+      if (intervalHours === 0) {
+        // Off: nothing will ever make one by itself, so "none yet" is already worth a word.
+        return { overdue: lastBackupAt === null || now - lastBackupAt > MANUAL_BACKUP_REMINDER_MS, lastBackupAt, intervalHours };
+      }
+      // On: two intervals without a backup means the schedule is not working (a failing folder,
+      // the PC off at every due time). A fresh install counts from start: its first one is due soon.
+      const since = lastBackupAt ?? startedAt;
+      return { overdue: since !== null && now - since > 2 * intervalHours * HOUR_MS, lastBackupAt, intervalHours };
+    },
     async restore(file) {
       const reload = deps.reload;
       if (!reload) throw new Error('backups: restore needs the engine (reload was not given)');

@@ -11,6 +11,7 @@ import { createLoginRead } from './loginRead';
 import { createPurchases } from './purchase';
 import { createShopTimeZone } from './shopTimeZone';
 import { createDailyReport } from './dailyReport';
+import { createDashboardSales } from './dashboardSales';
 import { spendable, toSubscription, type SubscriptionRow } from './rows';
 import type { SpendableSubscription } from './spent';
 
@@ -48,6 +49,7 @@ export function createBilling(deps: BillingDeps) {
   const purchases = createPurchases(deps, { customers, packages, subscriptions, ledger, vouchers });
   const loginRead = createLoginRead(deps.db);
   const dailyReport = createDailyReport(deps.db, shopTimeZone);
+  const dashboardSales = createDashboardSales(deps.db, dailyReport, shopTimeZone);
 
   const subsystem: Subsystem<ReturnType<typeof scheduler.status>> = {
     start: () => scheduler.start(),
@@ -76,6 +78,8 @@ export function createBilling(deps: BillingDeps) {
     voidCashSale: purchases.voidCashSale,
     /** reports.daily: per shop day, sales by method and staff, voids, refunds, cash expected. */
     dailyReport,
+    /** The dashboard's sales per shop day and top packages (billing/dashboardSales.ts). */
+    dashboardSales,
 
     cancelSubscription(subscriptionId: number): Subscription {
       return toSubscription(subscriptions.cancel(subscriptionId), clock.now());

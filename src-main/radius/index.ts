@@ -13,6 +13,7 @@ import { createUdpListener } from './transport';
 import { createReadBatch } from '../db/readBatch';
 import { createDisconnector, type KickViaApi } from './disconnect';
 import { createCoaSender, type CoaLimitBasis } from './coa';
+import { createDashboardReads } from './dashboardReads';
 import { createQueries, type AuthLogFilter, type LastLogin, type SessionFilter } from './queries';
 import type { RadiusBilling } from './billingPort';
 import type { RouterStore } from '../routers';
@@ -59,6 +60,7 @@ export function createRadiusServer(deps: RadiusServerDeps) {
   const onError = (err: unknown, where: string) => log.error({ err, where }, 'radius: internal error');
   const authLog = createAuthLogWriter(db, clock, { onError: (err) => onError(err, 'auth log write') });
   const queries = createQueries(db);
+  const dashboardReads = createDashboardReads(db);
   const duplicates = createDuplicateCache(DUPLICATE_WINDOW_MS);
 
   const protocol = createProtocol({
@@ -204,6 +206,14 @@ export function createRadiusServer(deps: RadiusServerDeps) {
     sweepStale,
     /** One-time "free minutes to pay" logins: the portal issues them, the authorizer spends them. */
     freeMinutes,
+    /** The owner's dashboard: devices online per hour, logins of the last hour, online per router. */
+    onlinePerHour: dashboardReads.onlinePerHour,
+    loginsSince: (from: number) => {
+      // Lines still in the write buffer are the last few ms of logins: count them too.
+      authLog.flush();
+      return dashboardReads.loginsSince(from);
+    },
+    onlineByRouter: dashboardReads.onlineByRouter,
     /** Writes buffered auth-log lines now (tests, shutdown). */
     flushAuthLog: () => authLog.flush(),
     /** The buffer-in/buffer-out protocol, for fuzzing and benchmarks without sockets. */

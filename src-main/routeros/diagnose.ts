@@ -31,7 +31,7 @@ export interface ZoneInputs {
   /** The SSID the owner set for the zone, if any. */
   zoneSsid: string | null;
   /** Every router of the zone (this one included): their SSIDs, or why they could not be read. */
-  routers: { routerName: string; ssids: WifiSsid[] | null; error?: string }[];
+  routers: { routerName: string; routerId?: number; ssids: WifiSsid[] | null; error?: string }[];
 }
 
 const pass = (key: string, title: string, detail: string): DiagnoseCheck => ({ key, title, status: 'pass', detail });
@@ -83,13 +83,28 @@ export async function readSsids(client: RosClient, routerName: string): Promise<
   return out;
 }
 
+/** The SSID a zone's access points must broadcast: the zone's setting, else the one most of them do. */
+export function zoneExpectedSsid(zone: ZoneInputs): string | null {
+  const counts = new Map<string, number>();
+  for (const s of zone.routers.flatMap((r) => r.ssids ?? [])) counts.set(s.ssid, (counts.get(s.ssid) ?? 0) + 1);
+  return zone.zoneSsid ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/**
+ * One router's SSID mismatch in plain words (what the dashboard keeps per router), or null when
+ * every WiFi interface it has broadcasts `expected`. Diagnose and the status poll both use it.
+ */
+export function ssidProblem(ssids: WifiSsid[], expected: string): string | null {
+  const wrong = ssids.filter((s) => s.ssid !== expected);
+  if (wrong.length === 0) return null;
+  return `${wrong.map((s) => `interface ${s.iface} broadcasts "${s.ssid}"`).join('; ')} instead of "${expected}"`;
+}
+
 export function checkZoneSsids(zone: ZoneInputs): DiagnoseCheck {
   const key = 'zone-ssid';
   const title = `Same SSID on every access point of zone "${zone.zoneName}"`;
   const all = zone.routers.flatMap((r) => r.ssids ?? []);
-  const counts = new Map<string, number>();
-  for (const s of all) counts.set(s.ssid, (counts.get(s.ssid) ?? 0) + 1);
-  const expected = zone.zoneSsid ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const expected = zoneExpectedSsid(zone);
   const unreadable = zone.routers.filter((r) => r.ssids === null);
   if (expected === null) {
     return unreadable.length ? unknown(key, title, `Could not read the WiFi interfaces: ${unreadable.map((r) => `${r.routerName} (${r.error})`).join('; ')}`) : pass(key, title, 'No WiFi interfaces found in this zone.');

@@ -8,7 +8,8 @@ import { applyPlan, fetchExpectedLoginPage, readSnapshot, ROUTER_PAGE_NAMES } fr
 import { planConfiguration, publicStep, type DesiredInputs, type PlannedStep, type RouterPageWant } from './configurePlan';
 import { createRosConnection, defaultTimeouts, isNodeRouterosPatched, type ConnectionTimeouts, type RosConnection } from './connection';
 import { addCustomEntry, listCustomEntries, removeCustomEntry } from './customWalledGarden';
-import { checkZoneSsids, readSsids, runRouterChecks, type ZoneInputs } from './diagnose';
+import { checkZoneSsids, readSsids, runRouterChecks, ssidProblem, zoneExpectedSsid, type ZoneInputs } from './diagnose';
+import { readClockOffset } from './routerClock';
 import { readRouterInfo } from './routerInfo';
 import { createRouterPool, type ClientOptions } from './routerPool';
 import { listRouters, routerTarget, zoneOf, type RouterRecord } from './routerRecord';
@@ -185,13 +186,44 @@ export function createRouterOs(deps: RouterOsDeps) {
       members.map(async (m) => {
         try {
           const ssids = m.id === router.id ? await readSsids(thisClient, m.name) : await withRouter(m.id, (c) => readSsids(c, m.name));
-          return { routerName: m.name, ssids };
+          return { routerName: m.name, routerId: m.id, ssids };
         } catch (e) {
-          return { routerName: m.name, ssids: null, error: e instanceof Error ? e.message : String(e) };
+          return { routerName: m.name, routerId: m.id, ssids: null, error: e instanceof Error ? e.message : String(e) };
         }
       }),
     );
     return { zoneName: zone.name, zoneSsid: zone.ssid, routers: seen };
+  }
+
+  /** What Diagnose's zone check found, kept per router for the dashboard (routers it could read). */
+  function recordSsidProblems(zone: ZoneInputs): void {
+    const expected = zoneExpectedSsid(zone);
+    if (expected === null) return;
+    for (const m of zone.routers) {
+      if (m.routerId !== undefined && m.ssids !== null) routers.setSsidProblem(m.routerId, ssidProblem(m.ssids, expected));
+    }
+  }
+
+  /**
+   * The poll's health readings besides reachability: the router's clock against this PC's, and
+   * (in a zone whose SSID the owner set) whether it broadcasts that SSID. Either failing to read
+   * (an old RouterOS without a menu, a !trap) leaves the last reading as it was.
+   */
+  async function pollHealth(c: RosClient, r: RouterRecord): Promise<void> {
+    try {
+      const offset = await readClockOffset(c, clock.now);
+      if (offset !== null) routers.setClockOffset(r.id, offset);
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'ROUTER_TRAP') throw e;
+    }
+    const zone = r.zoneId === null ? null : zoneOf(routers, r.zoneId);
+    if (zone?.ssid) {
+      try {
+        routers.setSsidProblem(r.id, ssidProblem(await readSsids(c, r.name), zone.ssid));
+      } catch (e) {
+        if (!isAppError(e) || e.code !== 'ROUTER_TRAP') throw e;
+      }
+    }
   }
 
   async function pollOnce(): Promise<void> {
@@ -205,6 +237,7 @@ export function createRouterOs(deps: RouterOsDeps) {
             const identity = (await c.exec('/system/identity/print'))[0]?.name;
             const version = (await c.exec('/system/resource/print', undefined, { proplist: ['version'] }))[0]?.version;
             recordContact(routers, r.id, { identity, version });
+            await pollHealth(c, r);
           },
           { background: true },
         );
@@ -340,7 +373,10 @@ export function createRouterOs(deps: RouterOsDeps) {
             })),
           );
           const zone = await zoneInputs(router, client);
-          if (zone) out.push(checkZoneSsids(zone));
+          if (zone) {
+            out.push(checkZoneSsids(zone));
+            recordSsidProblems(zone);
+          }
           return out;
         });
       } catch (e) {

@@ -24,6 +24,22 @@ interface RouterRow {
   created_at: number;
   updated_at: number;
   removed_at: number | null;
+  status_since: number | null;
+  clock_offset_ms: number | null;
+  clock_checked_at: number | null;
+  ssid_problem: string | null;
+}
+
+/** A router's health as the router store remembers it between polls (see migration 0160). */
+export interface RouterHealthRecord {
+  id: number;
+  name: string;
+  reachable: boolean | null;
+  since: number | null;
+  lastError: string | null;
+  clockOffsetMs: number | null;
+  clockCheckedAt: number | null;
+  ssidProblem: string | null;
 }
 
 export interface RouterInput {
@@ -181,12 +197,45 @@ export function createRouterStore({ db, clock, secrets, events }: Pick<CoreDeps,
       });
     },
 
-    /** RouterOS sync records what it last saw. */
+    /**
+     * RouterOS sync records what it last saw. status_since moves only when reachability changes
+     * (the right-hand side reads the row as it was), so "unreachable since" is the first failure.
+     */
     setStatus(id: number, s: { reachable: boolean; error?: string | null; version?: string | null; identity?: string | null; synced?: boolean }): void {
+      const now = clock.now();
+      const reachable = s.reachable ? 1 : 0;
       db.prepare(
         `UPDATE routers SET status_reachable = ?, status_last_error = ?, status_version = COALESCE(?, status_version),
-           status_identity = COALESCE(?, status_identity), status_last_sync_at = CASE WHEN ? THEN ? ELSE status_last_sync_at END WHERE id = ?`,
-      ).run(s.reachable ? 1 : 0, s.error ?? null, s.version ?? null, s.identity ?? null, s.synced ? 1 : 0, clock.now(), id);
+           status_identity = COALESCE(?, status_identity), status_last_sync_at = CASE WHEN ? THEN ? ELSE status_last_sync_at END,
+           status_since = CASE WHEN status_reachable IS ? THEN COALESCE(status_since, ?) ELSE ? END WHERE id = ?`,
+      ).run(reachable, s.error ?? null, s.version ?? null, s.identity ?? null, s.synced ? 1 : 0, now, reachable, now, now, id);
+    },
+
+    /** The poller's last reading of the router's clock: its offset from this PC's (ms). */
+    setClockOffset(id: number, offsetMs: number): void {
+      db.prepare('UPDATE routers SET clock_offset_ms = ?, clock_checked_at = ? WHERE id = ?').run(Math.round(offsetMs), clock.now(), id);
+    },
+
+    /** The last SSID mismatch found on the router (plain words), or null once it broadcasts the right one. */
+    setSsidProblem(id: number, problem: string | null): void {
+      db.prepare('UPDATE routers SET ssid_problem = ? WHERE id = ?').run(problem, id);
+    },
+
+    /** What the dashboard shows of each router: reachability and since when, clock offset, SSID problem. */
+    health(): RouterHealthRecord[] {
+      return db
+        .prepare<[], RouterRow>('SELECT * FROM routers WHERE removed_at IS NULL ORDER BY name')
+        .all()
+        .map((r) => ({
+          id: r.id,
+          name: r.name,
+          reachable: r.status_reachable == null ? null : r.status_reachable === 1,
+          since: r.status_since,
+          lastError: r.status_last_error,
+          clockOffsetMs: r.clock_offset_ms,
+          clockCheckedAt: r.clock_checked_at,
+          ssidProblem: r.ssid_problem,
+        }));
     },
 
     zones: {

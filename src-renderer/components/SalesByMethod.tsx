@@ -1,22 +1,66 @@
 import type { DashboardSummary, PaymentMethod, SalesWindow } from '../../src-shared/domain';
-import { formatDate, formatTaka } from '../../src-shared/format';
+import { formatDate, formatTaka, localDigits } from '../../src-shared/format';
 import { PAYMENT_METHODS } from '../../src-shared/payments';
+import { messages, useLang, useT, type Lang } from '../i18n';
 import { METHOD_LABEL } from '../paymentLabels';
 import { useShopTimeZone } from '../shopTime';
 
-const WINDOWS = [
-  ['today', 'Today'],
-  ['week', 'This week'],
-  ['month', 'This month'],
-] as const;
+const M = messages(
+  {
+    heading: 'Sales by method',
+    none: 'No sales this month yet.',
+    method: 'Method',
+    today: 'Today',
+    week: 'This week',
+    month: 'This month',
+    since: (date: string) => `Since ${date}`,
+    total: 'Total',
+    refunded: (amount: string) => `− ${amount} refunded`,
+    after: (amount: string) => `after ${amount} refunded`,
+    weekNote: (date: string) => `The week starts on Saturday (${date}); days follow the shop’s time zone.`,
+  },
+  {
+    heading: 'পদ্ধতি অনুযায়ী বিক্রি',
+    none: 'এই মাসে এখনো কোনো বিক্রি নেই।',
+    method: 'পদ্ধতি',
+    today: 'আজ',
+    week: 'এই সপ্তাহ',
+    month: 'এই মাস',
+    since: (date) => `${date} থেকে`,
+    total: 'মোট',
+    refunded: (amount) => `− ${amount} ফেরত`,
+    after: (amount) => `${amount} ফেরতের পরে`,
+    weekNote: (date) => `সপ্তাহ শুরু শনিবার (${date}); দিন গোনা হয় দোকানের টাইম জোনে।`,
+  },
+);
+
+/** Payment methods in Bangla (English: paymentLabels.ts, the words every other page uses). */
+const METHOD_BN: Record<PaymentMethod, string> = {
+  cash: 'ক্যাশ',
+  voucher: 'রিচার্জ কার্ড',
+  bkash: 'বিকাশ',
+  nagad: 'নগদ',
+  sslcommerz: 'এসএসএলকমার্জ',
+  bkash_send_money: 'বিকাশ সেন্ড মানি',
+  nagad_send_money: 'নগদ সেন্ড মানি',
+  rocket_send_money: 'রকেট সেন্ড মানি',
+};
+
+export function methodWords(m: PaymentMethod, lang: Lang): string {
+  return lang === 'bn' ? METHOD_BN[m] : METHOD_LABEL[m];
+}
+
+const WINDOWS = ['today', 'week', 'month'] as const;
 
 function Cell({ w, method }: { w: SalesWindow; method: PaymentMethod }) {
+  const t = useT(M);
+  const lang = useLang();
   const m = w.byMethod.find((x) => x.method === method);
   if (!m) return <td className="num muted">—</td>;
   return (
     <td className="num">
-      {formatTaka(m.amount)} <span className="muted small">({m.count})</span>
-      {m.refunded ? <div className="problem small">− {formatTaka(m.refunded)} refunded</div> : null}
+      {formatTaka(m.amount, lang)} <span className="muted small">({localDigits(String(m.count), lang)})</span>
+      {m.refunded ? <div className="problem small">{t.refunded(formatTaka(m.refunded, lang))}</div> : null}
     </td>
   );
 }
@@ -27,20 +71,22 @@ function Cell({ w, method }: { w: SalesWindow; method: PaymentMethod }) {
  */
 export function SalesByMethod({ sales }: { sales: DashboardSummary['salesByMethod'] }) {
   const tz = useShopTimeZone();
-  const used = PAYMENT_METHODS.filter((m) => WINDOWS.some(([k]) => sales[k].byMethod.some((x) => x.method === m)));
+  const t = useT(M);
+  const lang = useLang();
+  const used = PAYMENT_METHODS.filter((m) => WINDOWS.some((k) => sales[k].byMethod.some((x) => x.method === m)));
   return (
-    <section className="card" aria-label="Sales by method">
-      <h2>Sales by method</h2>
+    <section className="card" aria-label={t.heading}>
+      <h2>{t.heading}</h2>
       {used.length === 0 ? (
-        <p className="muted">No sales this month yet.</p>
+        <p className="muted">{t.none}</p>
       ) : (
-        <table className="table sales-table" aria-label="Sales by method">
+        <table className="table sales-table" aria-label={t.heading}>
           <thead>
             <tr>
-              <th>Method</th>
-              {WINDOWS.map(([k, label]) => (
-                <th key={k} className="num" title={`Since ${formatDate(sales[k].from, tz)}`}>
-                  {label}
+              <th>{t.method}</th>
+              {WINDOWS.map((k) => (
+                <th key={k} className="num" title={t.since(formatDate(sales[k].from, tz, lang))}>
+                  {t[k]}
                 </th>
               ))}
             </tr>
@@ -48,8 +94,8 @@ export function SalesByMethod({ sales }: { sales: DashboardSummary['salesByMetho
           <tbody>
             {used.map((m) => (
               <tr key={m}>
-                <td className="method">{METHOD_LABEL[m]}</td>
-                {WINDOWS.map(([k]) => (
+                <td className="method">{methodWords(m, lang)}</td>
+                {WINDOWS.map((k) => (
                   <Cell key={k} w={sales[k]} method={m} />
                 ))}
               </tr>
@@ -57,18 +103,18 @@ export function SalesByMethod({ sales }: { sales: DashboardSummary['salesByMetho
           </tbody>
           <tfoot>
             <tr>
-              <td className="strong">Total</td>
-              {WINDOWS.map(([k]) => (
+              <td className="strong">{t.total}</td>
+              {WINDOWS.map((k) => (
                 <td key={k} className="num strong">
-                  {formatTaka(sales[k].amount - sales[k].refunded)}
-                  {sales[k].refunded ? <div className="muted small">after {formatTaka(sales[k].refunded)} refunded</div> : null}
+                  {formatTaka(sales[k].amount - sales[k].refunded, lang)}
+                  {sales[k].refunded ? <div className="muted small">{t.after(formatTaka(sales[k].refunded, lang))}</div> : null}
                 </td>
               ))}
             </tr>
           </tfoot>
         </table>
       )}
-      <p className="muted small">The week starts on Saturday ({formatDate(sales.week.from, tz)}); days follow the shop’s time zone.</p>
+      <p className="muted small">{t.weekNote(formatDate(sales.week.from, tz, lang))}</p>
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { SmsOutboxPage } from './SmsOutboxPage';
 import { VouchersPage } from './VouchersPage';
 import { StaffPage } from './StaffPage';
 import { AccountPage } from './AccountPage';
+import { HealthPage } from './HealthPage';
 import { messages, type Lang } from '../i18n';
 
 /**
@@ -50,6 +51,7 @@ const TITLES = messages(
     sms: 'SMS outbox',
     settings: 'Settings',
     backups: 'Backups',
+    health: 'Health',
     staff: 'Staff',
     account: 'My account',
   },
@@ -67,6 +69,7 @@ const TITLES = messages(
     sms: 'এসএমএস আউটবক্স',
     settings: 'সেটিংস',
     backups: 'ব্যাকআপ',
+    health: 'অবস্থা',
     staff: 'কর্মী',
     account: 'আমার অ্যাকাউন্ট',
   },
@@ -92,6 +95,7 @@ export const pages: PageDef[] = [
   { path: 'sms', title: 'SMS outbox', component: SmsOutboxPage, ownerOnly: true },
   { path: 'settings', title: 'Settings', component: SettingsPage, ownerOnly: true },
   { path: 'backups', title: 'Backups', component: BackupsPage, ownerOnly: true },
+  { path: 'health', title: 'Health', component: HealthPage, ownerOnly: true },
   { path: 'staff', title: 'Staff', component: StaffPage, ownerOnly: true },
   { path: 'account', title: 'My account', component: AccountPage },
 ];

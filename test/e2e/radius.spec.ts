@@ -7,7 +7,7 @@ import { nav, openAdmin } from './ui';
 
 // RADIUS from the owner's side: a virtual MikroTik hotspot (real UDP, node-radius) logs customers
 // in against the headless server; the owner sees who is online, kicks one, reads the auth log in
-// plain words and checks the RADIUS counters on the dashboard.
+// plain words, the last hour's logins on the dashboard and the RADIUS counters on the Health page.
 test.describe.configure({ mode: 'serial' });
 
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screens');
@@ -65,9 +65,18 @@ test('owner watches who is online, kicks a device and reads the auth log', async
 
   const consoleErrors = await open(page);
 
-  await test.step('dashboard: online count and RADIUS health', async () => {
+  await test.step('dashboard: online count and the last hour of logins; Health: RADIUS counters', async () => {
     const stats = page.getByRole('region', { name: 'Summary' });
     await expect(stats.locator('.stat', { hasText: 'Online now' })).toContainText('2');
+    // The dashboard gives the last hour's logins and why they were refused, in plain words.
+    const logins = page.getByRole('region', { name: 'Logins in the last hour' });
+    await expect(logins.locator('.mini-stat', { hasText: 'Accepted' })).toContainText('2');
+    await expect(logins.locator('.mini-stat', { hasText: 'Refused' })).toContainText('3');
+    await expect(logins.getByRole('list', { name: 'Why logins were refused' })).toContainText('Wrong password');
+    await expect(logins.getByRole('list', { name: 'Why logins were refused' })).toContainText('Unknown user');
+    // The counters moved to the owner's Health page.
+    await expect(page.getByRole('region', { name: 'RADIUS health' })).toHaveCount(0);
+    await nav(page, 'Health');
     const health = page.getByRole('region', { name: 'RADIUS health' });
     await expect(health).toContainText('Listening');
     await expect(health.locator('.mini-stat', { hasText: 'Login requests' })).toContainText('5');
@@ -75,7 +84,7 @@ test('owner watches who is online, kicks a device and reads the auth log', async
     await expect(health.locator('.mini-stat', { hasText: 'Refused' })).toContainText('3');
     await expect(health).toContainText('Wrong password');
     await expect(health).toContainText('Unknown user');
-    await page.screenshot({ path: path.join(SHOTS, 'dashboard-radius.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, 'health-radius.png'), fullPage: true });
     await health.screenshot({ path: path.join(SHOTS, 'radius-health.png') });
   });
 
@@ -152,12 +161,13 @@ test('owner watches who is online, kicks a device and reads the auth log', async
     await page.screenshot({ path: path.join(SHOTS, 'auth-log-filter-error.png'), fullPage: true });
   });
 
-  await test.step('dashboard counts the disconnect', async () => {
-    await nav(page, 'Dashboard');
+  await test.step('Health counts the disconnect; the dashboard the one left online', async () => {
+    await nav(page, 'Health');
     const health = page.getByRole('region', { name: 'RADIUS health' });
     const d = health.getByRole('list', { name: 'Disconnects' });
     await expect(d.getByRole('listitem').filter({ hasText: 'Sent' })).toContainText('1');
     await expect(d.getByRole('listitem').filter({ hasText: 'Confirmed by router' })).toContainText('1');
+    await nav(page, 'Dashboard');
     await expect(page.getByRole('region', { name: 'Summary' }).locator('.stat', { hasText: 'Online now' })).toContainText('1');
   });
 

@@ -123,7 +123,7 @@ describe('dashboard.summary SMS balance', () => {
     const h = dashboardHandlers({ ...engine, settings: engine.deps.settings, clock, sms: { status: () => status } });
     const d = await h['dashboard.summary']();
     expect(d.sms).toEqual({ provider: 'bulksmsbd', balance: 4250, balanceAt: clock.now(), lowBalance: true });
-    expect(d.warnings).toEqual([{ code: 'sms_low_balance', message: expect.stringMatching(/balance is low \(৳42\.50 left\)/) }]);
+    expect(d.warnings).toEqual([expect.objectContaining({ code: 'sms_balance_low', message: expect.stringMatching(/balance is low \(৳42\.50 left\)/), href: '#/settings' })]);
     // A gateway that refused for lack of balance but reports none: still warned, no amount.
     status.balance = null;
     expect((await h['dashboard.summary']()).warnings[0]!.message).toMatch(/balance is low\. Top it up/);

@@ -28,6 +28,8 @@ export interface RouterStateOptions {
   withHotspot?: boolean;
   /** SSID broadcast by the router's WiFi interface. */
   ssid?: string;
+  /** The instant the router's clock shows (default: this machine's); tests skew or freeze it. */
+  clockNow?: () => number;
 }
 
 const LIST_MENUS = [
@@ -103,10 +105,13 @@ export class RouterState {
   readonly users: SimUser[];
   /** Addresses the router can ping (null: all). */
   reachable: Set<string> | null = null;
+  /** What `/system/clock` shows: an instant, printed in Asia/Dhaka (+06:00) like a shop's router. */
+  clockNow: () => number;
 
   constructor(opts: RouterStateOptions = {}) {
     this.version = opts.version ?? '7.18.2';
     this.users = opts.users ?? [{ name: 'admin', password: 'admin-pass', group: 'full' }];
+    this.clockNow = opts.clockNow ?? Date.now;
     const v7 = this.atLeast('7.0');
     for (const m of LIST_MENUS) this.lists.set(m, []);
     this.singles.set('/system/identity', { name: opts.identity ?? 'MikroTik' });
@@ -149,6 +154,20 @@ export class RouterState {
     }
   }
 
+  /** `/system/clock` as RouterOS prints it: `2026-12-01` from 7.10 on, `dec/01/2026` before. */
+  private clockRow(): Row {
+    const wall = new Date(this.clockNow() + 6 * 3_600_000);
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+    const date = this.atLeast('7.10')
+      ? `${wall.getUTCFullYear()}-${p2(wall.getUTCMonth() + 1)}-${p2(wall.getUTCDate())}`
+      : `${months[wall.getUTCMonth()]}/${p2(wall.getUTCDate())}/${wall.getUTCFullYear()}`;
+    return {
+      time: `${p2(wall.getUTCHours())}:${p2(wall.getUTCMinutes())}:${p2(wall.getUTCSeconds())}`,
+      date, 'time-zone-autodetect': 'true', 'time-zone-name': 'Asia/Dhaka', 'gmt-offset': '+06:00', 'dst-active': 'false',
+    };
+  }
+
   atLeast(min: string): boolean {
     return versionAtLeast(this.version, min);
   }
@@ -179,6 +198,8 @@ export class RouterState {
 
   /** print/getall, add, set, remove on a menu. Throws TrapError for a `!trap`. */
   menuCommand(menu: string, verb: string, attrs: Row, queries: string[], user: SimUser): Reply[] {
+    // The clock moves: printed fresh each time it is asked.
+    if (menu === '/system/clock') this.singles.set(menu, this.clockRow());
     const isList = this.lists.has(menu);
     const isSingle = this.singles.has(menu);
     if (!isList && !isSingle) throw new TrapError('no such command prefix', '0');
