@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const lines = [
     `rounds: ${report.rounds} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     `records checked: ${report.recordsChecked} (accounting acks ${c.accountingAcks}, session checks ${c.sessionChecks}, logins ${c.logins}, ` +
-      `sales ${c.sales}, card redeems ${c.redeems}, Send Money payments ${c.payments}, backups ${c.backups})`,
+      `sales ${c.sales}, card redeems ${c.redeems}, Send Money payments ${c.payments}, backups ${c.backups}, router reboots ${c.reboots})`,
     `killed during: accounting ${c.killedDuring.accounting}, sale ${c.killedDuring.sale}, redeem ${c.killedDuring.redeem}, ` +
       `payment ${c.killedDuring.payment}, backup ${c.killedDuring.backup} (rounds with such a request in flight)`,
     `restart to ready: median ${median} ms, max ${restarts.at(-1) ?? 0} ms`,

@@ -51,6 +51,8 @@ export interface CrashCounts {
   redeems: number;
   payments: number;
   backups: number;
+  /** Accounting-On (router reboots) acknowledged. */
+  reboots: number;
   /** Kills that landed while a request of that kind was in flight. */
   killedDuring: { accounting: number; sale: number; redeem: number; payment: number; backup: number };
   restartMs: number[];
@@ -96,6 +98,8 @@ interface TrackedSession {
   sentOut: bigint;
   /** When the router last sent a record for it (the stale rule counts from the last one stored). */
   lastSentAt: number;
+  /** An acknowledged Accounting-On (the router rebooted) closed it. */
+  closedByOn: boolean;
 }
 
 interface RadiusCustomer {
@@ -137,10 +141,11 @@ class World {
     return new Promise((wake) => this.waiters.push({ kind, wake }));
   }
   readonly counts: CrashCounts = {
-    accountingAcks: 0, sessionChecks: 0, logins: 0, sales: 0, redeems: 0, payments: 0, backups: 0,
+    accountingAcks: 0, sessionChecks: 0, logins: 0, sales: 0, redeems: 0, payments: 0, backups: 0, reboots: 0,
     killedDuring: { accounting: 0, sale: 0, redeem: 0, payment: 0, backup: 0 }, restartMs: [],
   };
   readonly lost: string[] = [];
+  readonly lostSubjects = new Set<string>();
   recordsChecked = 0;
   stopping = false;
   phoneSeq = 0;
@@ -195,10 +200,12 @@ async function accountingLane(w: World, lane: number): Promise<void> {
     if (mine.length < 3 || r < 0.08) {
       const ci = Math.floor(w.rnd() * w.customers.length);
       const c = w.customers[ci]!;
-      const mac = w.nextMac();
+      // MAC authentication is tried with a MAC that logged in before (bound to its customer then).
+      const pap = w.rnd() < 0.7;
+      const known = w.sessions.filter((x) => x.lane === lane && x.stopSent && x.s.classValue);
+      const mac = !pap && known.length > 0 ? known[Math.floor(w.rnd() * known.length)]!.s.mac : w.nextMac();
       const ip = `10.5.${50 + lane}.${(w.macSeq % 250) + 2}`;
       // Logins: PAP with the customer's hotspot login, or MAC authentication (username = MAC).
-      const pap = w.rnd() < 0.7;
       let classValue: string | undefined;
       try {
         const res = await w.nas.login(pap ? { username: c.username, password: c.password, method: 'pap', mac, ip } : { username: mac, password: '', method: 'mac', mac, ip });
@@ -208,10 +215,9 @@ async function accountingLane(w: World, lane: number): Promise<void> {
       } catch {
         continue; // unanswered (killed): the phone tries again later
       }
-      // A MAC login of an unknown MAC is rejected: the router still may account a PAP session for it.
-      if (!classValue && !pap) continue;
+      if (!classValue) continue;
       const s: NasSession = { acctSessionId: crypto.randomBytes(4).toString('hex').toUpperCase(), username: c.username, mac, ip, classValue, input: 0n, output: 0n, time: 0, stopped: false };
-      const t: TrackedSession = { s, lane, customer: ci, startAcked: false, stopSent: false, stopAcked: false, ackedIn: 0n, ackedOut: 0n, sentIn: 0n, sentOut: 0n, lastSentAt: Date.now() };
+      const t: TrackedSession = { s, lane, customer: ci, startAcked: false, stopSent: false, stopAcked: false, ackedIn: 0n, ackedOut: 0n, sentIn: 0n, sentOut: 0n, lastSentAt: Date.now(), closedByOn: false };
       w.sessions.push(t);
       const ok = await account(w, w.nas.buildAccounting(s, 'Start'));
       if (ok) {
@@ -376,12 +382,31 @@ async function retryUnanswered(w: World): Promise<void> {
   }
 }
 
+async function routerReboot(w: World): Promise<void> {
+  const on: NasSession = { acctSessionId: '', username: '', mac: '', ip: '', input: 0n, output: 0n, time: 0, stopped: true };
+  if (!(await account(w, w.nas.buildAccounting(on, 'Accounting-On')))) return;
+  w.counts.accountingAcks++;
+  w.counts.reboots++;
+  for (const t of w.sessions) {
+    if (t.stopSent) continue;
+    t.stopSent = true;
+    t.closedByOn = true;
+  }
+}
+
 type Row = Record<string, number | string | null>;
 
 /** Reads the database (read-only, while the restarted server runs) and the admin API; returns problems found. */
 async function check(w: World): Promise<void> {
   const db = new Database(path.join(w.dataDir, 'hotspotdesk.db'), { readonly: true, fileMustExist: true });
-  const lose = (what: string) => w.lost.push(what);
+  // One line per thing lost: a session short of its acknowledged usage stays short in every later
+  // check, and is one loss, not one per round.
+  const lose = (what: string) => {
+    const subject = what.split(':')[0]!;
+    if (w.lostSubjects.has(subject)) return;
+    w.lostSubjects.add(subject);
+    w.lost.push(what);
+  };
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     w.recordsChecked++;
@@ -409,7 +434,7 @@ async function check(w: World): Promise<void> {
       if (inB < t.ackedIn || outB < t.ackedOut) lose(`session ${t.s.acctSessionId}: usage ${inB}/${outB} below acknowledged ${t.ackedIn}/${t.ackedOut}`);
       if (inB > t.sentIn || outB > t.sentOut) lose(`session ${t.s.acctSessionId}: usage ${inB}/${outB} above the most ever sent ${t.sentIn}/${t.sentOut}`);
       if (BigInt(row.charged_bytes as number) !== inB + outB) lose(`session ${t.s.acctSessionId}: charged ${row.charged_bytes} for ${inB + outB} bytes`);
-      if (t.stopAcked && row.status !== 'stopped') lose(`session ${t.s.acctSessionId}: Stop acknowledged but ${row.status}`);
+      if ((t.stopAcked || t.closedByOn) && row.status !== 'stopped') lose(`session ${t.s.acctSessionId}: Stop acknowledged but ${row.status}`);
       // Open before the kill, open after (no Accounting-On is sent); or closed as stale by the rule,
       // once nothing came for 3 interim intervals (3 × 60 s here).
       const mayBeStale = Date.now() - t.lastSentAt > STALE_AFTER_MS - 10_000;
@@ -528,6 +553,7 @@ export async function runCrashRounds(opts: CrashOptions): Promise<CrashReport> {
         ...Array.from({ length: LANES }, (_, i) => accountingLane(w, i)),
         counterLoad(w),
         paymentLoad(w),
+        paymentLoad(w),
         backupOnce(w, Math.floor(rnd() * loadMs)),
       ].map((p) => p.catch((e: unknown) => w.lost.push(`load generator error: ${(e as Error).message}`)));
       const target = TARGETS[Math.floor(rnd() * TARGETS.length)]!;
@@ -549,6 +575,8 @@ export async function runCrashRounds(opts: CrashOptions): Promise<CrashReport> {
       await Promise.all(workers);
       await retryUnanswered(w);
       const before = w.lost.length;
+      // Now and then the router reboots between rounds: an Accounting-On closes all its sessions.
+      if (rnd() < 0.15) await routerReboot(w);
       await check(w);
       log(
         `round ${round}/${opts.rounds}: kill ${target === 'any' ? `at ${loadMs} ms` : `in ${target}`}, restart ${server.startMs} ms, acks ${w.counts.accountingAcks}, ` +
