@@ -51,6 +51,8 @@ export interface CrashCounts {
   redeems: number;
   payments: number;
   backups: number;
+  /** Half-written backups (`*.partial`) in the backup folder after the last restart. */
+  partialBackupsLeft: number;
   /** Accounting-On (router reboots) acknowledged. */
   reboots: number;
   /** Kills that landed while a request of that kind was in flight. */
@@ -82,7 +84,7 @@ function prng(seed: number): () => number {
 export type KillTarget = 'accounting' | 'sale' | 'redeem' | 'payment' | 'backup';
 const TARGETS: Array<KillTarget | 'any'> = ['any', 'any', 'accounting', 'sale', 'redeem', 'payment', 'backup'];
 /** How long after the request leaves the kill may land: within the time it takes to handle one. */
-const JITTER_MS: Record<KillTarget, number> = { accounting: 8, sale: 15, redeem: 15, payment: 30, backup: 40 };
+const JITTER_MS: Record<KillTarget, number> = { accounting: 8, sale: 10, redeem: 10, payment: 30, backup: 3 };
 
 interface TrackedSession {
   s: NasSession;
@@ -141,7 +143,7 @@ class World {
     return new Promise((wake) => this.waiters.push({ kind, wake }));
   }
   readonly counts: CrashCounts = {
-    accountingAcks: 0, sessionChecks: 0, logins: 0, sales: 0, redeems: 0, payments: 0, backups: 0, reboots: 0,
+    accountingAcks: 0, sessionChecks: 0, logins: 0, sales: 0, redeems: 0, payments: 0, backups: 0, reboots: 0, partialBackupsLeft: 0,
     killedDuring: { accounting: 0, sale: 0, redeem: 0, payment: 0, backup: 0 }, restartMs: [],
   };
   readonly lost: string[] = [];
@@ -488,8 +490,11 @@ async function check(w: World): Promise<void> {
       if (!c.subscriptions.some((s) => s.paymentId === a.paymentId && (s.status === 'active' || s.status === 'queued'))) lose(`${a.kind} ${a.ref}: customers.get ${phone} does not show its subscription`);
     }
   }
-  // Backups acknowledged are whole databases.
-  for (const file of w.backups.splice(0)) {
+  // Every backup the owner is offered (listed as readable) is a whole database, and so is every
+  // one acknowledged; a backup cut short by the kill is never listed.
+  const listed = await w.api('backups.list', {});
+  const offered = listed.backups.filter((b) => b.readable).map((b) => b.path);
+  for (const file of [...new Set([...w.backups.splice(0), ...offered])]) {
     w.recordsChecked++;
     if (!fs.existsSync(file)) {
       lose(`backup ${file}: acknowledged but missing`);
@@ -503,6 +508,8 @@ async function check(w: World): Promise<void> {
       b.close();
     }
   }
+  // Copies a kill cut short: not a loss, but each one is a database-sized file nobody removes.
+  w.counts.partialBackupsLeft = fs.existsSync(listed.folder) ? fs.readdirSync(listed.folder).filter((f) => f.endsWith('.partial')).length : 0;
 }
 
 /** First start: a router (our NAS), a package, customers for the RADIUS load, cards, Send Money. */
@@ -562,6 +569,7 @@ export async function runCrashRounds(opts: CrashOptions): Promise<CrashReport> {
       else {
         // Aimed: the kill lands while such a request is being handled (or at the end of a longer window).
         const jitter = JITTER_MS[target];
+        await sleep(Math.floor(rnd() * loadMs * 0.7));
         await Promise.race([w.next(target).then(() => sleep(Math.floor(rnd() * jitter))), sleep(maxLoad * 3)]);
       }
       // The kill: no warning, whatever is in flight.
