@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       `sales ${c.sales}, card redeems ${c.redeems}, Send Money payments ${c.payments}, backups ${c.backups}, router reboots ${c.reboots})`,
     `killed during: accounting ${c.killedDuring.accounting}, sale ${c.killedDuring.sale}, redeem ${c.killedDuring.redeem}, ` +
       `payment ${c.killedDuring.payment}, backup ${c.killedDuring.backup} (rounds with such a request in flight)`,
-    `half-written backups left in the backup folder: ${c.partialBackupsLeft}`,
+    `restarts that found a half-written backup (removed by the next one): ${c.partialBackupsLeft}`,
     `restart to ready: median ${median} ms, max ${restarts.at(-1) ?? 0} ms`,
     `lost: ${report.lost.length}`,
     ...report.lost.map((l) => `  ${l}`),

@@ -51,7 +51,7 @@ export interface CrashCounts {
   redeems: number;
   payments: number;
   backups: number;
-  /** Half-written backups (`*.partial`) in the backup folder after the last restart. */
+  /** Restarts that found a half-written backup (`*.partial`) a kill left; the next backup must remove it. */
   partialBackupsLeft: number;
   /** Accounting-On (router reboots) acknowledged. */
   reboots: number;
@@ -362,8 +362,19 @@ async function backupOnce(w: World, atMs: number): Promise<void> {
   }
 }
 
-/** After a restart: what a router, a counter and a forwarder do with requests that got no answer. */
+function partialBackups(folder: string): string[] {
+  return fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.partial')) : [];
+}
+
+/** After a restart: what a router, a counter, a forwarder and the backup schedule do next. */
 async function retryUnanswered(w: World): Promise<void> {
+  // The kill cut a backup short: the owner's next backup (run now) must clear what it left.
+  const { folder } = await w.api('backups.list', {});
+  if (partialBackups(folder).length > 0) {
+    w.counts.partialBackupsLeft++;
+    w.backups.push((await w.api('backups.create', {})).path);
+    w.counts.backups++;
+  }
   for (const u of w.unansweredSales.splice(0)) {
     // Same idempotency key: the first sale if it committed, a new one if it did not; never two.
     const sale = await w.api('customers.sellPackage', { phone: u.phone, packageId: w.packageId, method: 'cash', idempotencyKey: u.key });
@@ -508,8 +519,10 @@ async function check(w: World): Promise<void> {
       b.close();
     }
   }
-  // Copies a kill cut short: not a loss, but each one is a database-sized file nobody removes.
-  w.counts.partialBackupsLeft = fs.existsSync(listed.folder) ? fs.readdirSync(listed.folder).filter((f) => f.endsWith('.partial')).length : 0;
+  // A copy a kill cut short is gone once the next backup ran (retryUnanswered ran one): each is
+  // as large as the database, and nobody else would ever remove it.
+  const partials = partialBackups(listed.folder);
+  if (partials.length > 0) lose(`backup folder: ${partials.join(', ')} left half-written after the next backup`);
 }
 
 /** First start: a router (our NAS), a package, customers for the RADIUS load, cards, Send Money. */
