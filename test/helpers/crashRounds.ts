@@ -271,7 +271,7 @@ async function counterLoad(w: World): Promise<void> {
       w.begin('redeem');
       try {
         const sub = await w.api('vouchers.redeem', { code, phone });
-        w.acked.push({ kind: 'redeem', phone, paymentId: sub.paymentId ?? -1, subscriptionId: sub.id, ref: 'voucher' });
+        w.acked.push({ kind: 'redeem', phone, paymentId: sub.paymentId ?? -1, subscriptionId: sub.id, ref: `card for ${phone}` });
         w.counts.redeems++;
       } catch {
         // Not acknowledged: nothing is owed for it (the card may or may not be used now).
