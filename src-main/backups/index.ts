@@ -85,6 +85,9 @@ const HOUR_MS = 3_600_000;
  * `backups.intervalHours` by one timer armed for the next due backup (no polling), keeping the
  * newest `backups.keep` of our files, and restore (checked, then swapped in by the engine).
  */
+/** A backup being written; renamed to its final name once complete. */
+const PARTIAL = '.partial';
+
 export function createBackups(deps: BackupsDeps): Backups {
   const { db, clock, log, settings } = deps;
   const timer = deps.timer ?? realTimer;
@@ -117,6 +120,28 @@ export function createBackups(deps: BackupsDeps): Backups {
       .map((f) => ({ file: f.file, path: path.join(dir, f.file), ...f.parsed }))
       .filter((f) => isFile(f.path))
       .sort(newestFirst);
+  }
+
+  /**
+   * Half-written copies (`<one of ours>.partial`) a killed process left: backups run one at a time
+   * in this process, so any there now is a dead one's, and each is as large as the database.
+   */
+  function removeLeftoverPartials(dir: string): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const f of names) {
+      if (!f.endsWith(PARTIAL) || !parseBackupFileName(f.slice(0, -PARTIAL.length))) continue;
+      try {
+        removeWithCompanions(path.join(dir, f));
+        log.info({ file: f }, 'half-written backup of an earlier run removed');
+      } catch (e) {
+        log.warn({ err: e, file: f }, 'half-written backup of an earlier run could not be removed');
+      }
+    }
   }
 
   function item(file: string, full: string, at: number): BackupItem {
@@ -212,9 +237,10 @@ export function createBackups(deps: BackupsDeps): Backups {
       const final = path.join(dir, name);
       // Written under another name and renamed when complete: a half-written backup (disk full,
       // PC switched off) is never listed, restored, or counted as one of the N kept.
-      const partial = `${final}.partial`;
+      const partial = `${final}${PARTIAL}`;
       try {
         fs.mkdirSync(dir, { recursive: true });
+        removeLeftoverPartials(dir);
         await backupTo(partial);
         fs.renameSync(partial, final);
       } catch (e) {

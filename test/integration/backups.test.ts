@@ -102,6 +102,19 @@ describe('backups: create, list, restore', () => {
     expect(engine.status()).toMatchObject({ backups: { lastBackupAt: clock.now() } });
   });
 
+  it('the next backup removes a half-written copy a killed process left (ours only), and it was never listed', async () => {
+    const { ok } = await testEngine({ start: true });
+    const folder = tmpDir('hsd-backups-');
+    await ok('settings.update', { backups: { folder } });
+    // What a SIGKILL during backups.create leaves (seen in npm run stress:crash).
+    const left = `${backupFileName(Date.UTC(2026, 0, 1), 'Asia/Dhaka')}.partial`;
+    const notOurs = 'family-photos.db.partial';
+    for (const f of [left, notOurs]) fs.writeFileSync(path.join(folder, f), 'half a database');
+    expect((await ok('backups.list')).backups).toEqual([]);
+    const made = await ok('backups.create');
+    expect(fs.readdirSync(folder).sort()).toEqual([made.file, notOurs].sort());
+  });
+
   it('refuses a damaged, a foreign and a too-new file, and a name that is not a backup, changing nothing', async () => {
     const w = await radiusWorld();
     await w.customer('01711000001');
