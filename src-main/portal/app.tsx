@@ -77,6 +77,8 @@ export interface PortalDoor {
   app: express.Express;
   /** `POST /portal` and `GET /portal?t=` answered without express when they can be (fastPath.ts); all else goes to `app`. */
   listener: http.RequestListener;
+  /** Requests the fast path answered itself (the rest went to `app`). */
+  fastAnswers(): number;
 }
 
 /**
@@ -368,7 +370,7 @@ export function createPortalDoor(deps: PortalDeps): PortalDoor {
       if (!res.headersSent) res.status(status).type('text').send(status < 500 ? 'Bad request.\n' : 'Something went wrong. Please try again.\n');
     }
   });
-  const listener = createPortalFastPath({
+  const fast = createPortalFastPath({
     clock: deps.clock,
     limits,
     counters,
@@ -379,7 +381,7 @@ export function createPortalDoor(deps: PortalDeps): PortalDoor {
     firstPage: flow ? flow.newPhonePage : null,
     fallback: app,
   });
-  return { app, listener };
+  return { app, listener: fast.listener, fastAnswers: fast.answered };
 }
 
 function stringParam(v: unknown): string | undefined {

@@ -115,8 +115,15 @@ function replay(req: http.IncomingMessage, body: Buffer): http.IncomingMessage {
 
 const noop = () => {};
 
-export function createPortalFastPath(deps: FastPathDeps): http.RequestListener {
+export interface FastPath {
+  listener: http.RequestListener;
+  /** Requests answered here rather than by express (the tests check the fast path is really taken). */
+  answered(): number;
+}
+
+export function createPortalFastPath(deps: FastPathDeps): FastPath {
   const { counters } = deps;
+  let answered = 0;
   type Hits = { address?: WindowHit; mac?: WindowHit };
 
   /** To express, with what was counted so its guards do not count it again. */
@@ -159,6 +166,7 @@ export function createPortalFastPath(deps: FastPathDeps): http.RequestListener {
         if (location === null) return hand(replay(req, body), res, hits);
         res.writeHead(303, [...SECURITY_HEADERS, 'Location', location, 'Content-Length', '0']);
         res.end();
+        answered++;
       } catch {
         // Express answers it (its error page), without counting the request again.
         if (!res.headersSent) hand(replay(req, body), res, hits);
@@ -180,15 +188,17 @@ export function createPortalFastPath(deps: FastPathDeps): http.RequestListener {
       if (!page) return hand(req, res, hits);
       res.writeHead(200, [...SECURITY_HEADERS, 'Content-Type', HTML_TYPE, 'Content-Security-Policy', deps.csp, 'Content-Length', String(page.length)]);
       res.end(page);
+      answered++;
     } catch {
       if (!res.headersSent) hand(req, res, hits);
     }
   }
 
-  return (req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const url = req.url ?? '';
     if (req.method === 'POST' && url === '/portal') return post(req, res);
     if (req.method === 'GET' && deps.firstPage && url.startsWith('/portal?')) return get(req, res, deps.firstPage, url.slice('/portal?'.length));
     deps.fallback(req, res);
   };
+  return { listener, answered: () => answered };
 }
