@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import express from 'express';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +8,8 @@ import { manualClock } from '../../src-main/clock';
 import { silentLogger } from '../../src-main/log';
 import { createPortalDoor, packagesForRouter, type PortalDeps, type PortalDoor } from '../../src-main/portal';
 import type { CustomerAuth } from '../../src-main/portal/customerAuth/types';
-import type { PortalLimits } from '../../src-main/portal/limits';
+import { parsePlainForm } from '../../src-main/portal/fastPath';
+import { MAX_FORM_PARAMS, type PortalLimits } from '../../src-main/portal/limits';
 import type { PortalShop } from '../../src-main/portal/shopPort';
 import { BRANDING, pkg } from '../helpers/portal';
 
@@ -169,5 +171,45 @@ describe('the portal fast path', () => {
     // The fast door answered the hot requests itself (the express door never does).
     expect(fast.door.fastAnswers()).toBeGreaterThanOrEqual(12);
     expect(plain.door.fastAnswers()).toBe(0);
+  });
+});
+
+describe("the fast path's form reading", () => {
+  it('reads every body it accepts exactly as the express parser does (seeded random bodies)', async () => {
+    // The parser the portal's door mounts (limits.ts), echoing what it read.
+    const echo = express();
+    echo.post('/', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: MAX_FORM_PARAMS }), (req, res) => void res.json(req.body));
+    const server = http.createServer(echo);
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    // mulberry32, seeded: the same bodies every run.
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return (((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * n | 0;
+    };
+    const pick = (s: string) => s[rnd(s.length)]!;
+    const keyChars = 'abcmx-_0.[]%';
+    const valueChars = 'aZ09-._~:/+%=&[]!*()\'';
+    const escapes = [']=', '%5D=', '[]=', '%3A', '%2F', '%20', '%5B', '%5d', '%E0%A6%95', '%E0', '%', '%zz', '+', '%2B', '%26', '%3D'];
+    let accepted = 0;
+    for (let i = 0; i < 2500; i++) {
+      const parts = Array.from({ length: 1 + rnd(6) }, () => {
+        const k = Array.from({ length: 1 + rnd(5) }, () => (rnd(12) ? pick('abcmx-') : pick(keyChars))).join('');
+        const v = Array.from({ length: rnd(12) }, () => (rnd(6) ? pick(valueChars.slice(0, 12)) : rnd(2) ? escapes[rnd(escapes.length)]! : pick(valueChars))).join('');
+        return rnd(25) ? `${k}=${v}` : k;
+      });
+      const body = parts.join('&');
+      const fast = parsePlainForm(body);
+      if (fast === null) continue;
+      accepted++;
+      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      expect(fast, body).toEqual(await r.json());
+    }
+    // Most of these are plain enough for the fast path: the comparison is not vacuous.
+    expect(accepted).toBeGreaterThan(200);
   });
 });
