@@ -106,9 +106,11 @@ async function main() {
   lat.post.length = 0;
   lat.page.length = 0;
   const cpu0 = cpu ? await cpuUsage() : null;
+  const self0 = process.cpuUsage();
   const t0 = Date.now();
   await Promise.all(Array.from({ length: phones }, (_, i) => phone(i + 1)));
   const secs = (Date.now() - t0) / 1000;
+  const self = process.cpuUsage(self0);
   const cpu1 = cpu ? await cpuUsage() : null;
   const all = [...lat.post, ...lat.page].sort((x, y) => x - y);
   lat.post.sort((x, y) => x - y);
@@ -120,6 +122,8 @@ async function main() {
   console.log(`GET page (packages): p50=${f(pct(lat.page, 50))} ms p99=${f(pct(lat.page, 99))} ms`);
   if (cpu0 && cpu1) {
     const us = cpu1.user - cpu0.user + (cpu1.system - cpu0.system);
+    // The load generator shares the two cores: its CPU per request is the other half of the budget.
+    console.log(`client_cpu_us_per_request=${((self.user + self.system) / all.length).toFixed(1)} (this process, the load generator)`);
     console.log(`server_cpu_us_per_request=${(us / all.length).toFixed(1)} (user ${((cpu1.user - cpu0.user) / all.length).toFixed(1)}, system ${((cpu1.system - cpu0.system) / all.length).toFixed(1)}; engine child, measured phase only)`);
   }
   console.log(`page_weight_bytes=${weight} (body + headers, no other request: CSS and script are inline)`);
