@@ -46,12 +46,14 @@ async function twoDoors() {
   const branding = { ...BRANDING };
   // The GET fast path asks only who owns a MAC; a known MAC is express's (straight in or welcome back).
   const shop = { deviceOwner: (mac: string) => (mac === KNOWN_MAC ? 7 : null), customer: () => null } as unknown as PortalShop;
+  const lists = new Map<number | null, ReturnType<typeof packagesForRouter>>();
   const deps = (): PortalDeps => ({
     log: silentLogger(),
     clock,
     branding: () => branding,
     languages: () => ({ available: ['en', 'bn'], default: 'en' }),
-    packagesFor: (id) => packagesForRouter(packages, id === null ? null : (routers.get(id) ?? null)),
+    // The same array per router until a change, as createPortal hands it out: rendered pages are kept by identity.
+    packagesFor: (id) => lists.get(id) ?? lists.set(id, packagesForRouter(packages, id === null ? null : (routers.get(id) ?? null))).get(id)!,
     routerById: (id) => routers.get(id) ?? null,
     signingKey: key,
     auth: {} as CustomerAuth,
@@ -127,6 +129,10 @@ describe('the portal fast path', () => {
     const first = await check(postForm(routerForm()));
     expect(statusOf(first)).toBe(303);
     for (let i = 0; i < 3; i++) expect(statusOf(await check(get(locationOf(first))))).toBe(200);
+    // The page is rendered now: the fast door answers the next GET itself (and the POST did).
+    const answered = fast.door.fastAnswers();
+    await check(get(locationOf(first)));
+    expect(fast.door.fastAnswers()).toBe(answered + 1);
     await check(get(locationOf(first), { 'Accept-Language': 'bn-BD,bn;q=0.9,en;q=0.5' }));
     const bn = await check(postForm(`${routerForm({ mac: '02:00:00:00:01:02' })}&lang=bn`));
     for (let i = 0; i < 2; i++) await check(get(locationOf(bn)));
@@ -134,6 +140,12 @@ describe('the portal fast path', () => {
     await check(get(`${locationOf(first)}&lang=xx`));
     // Plain keys in any order, '+' and escapes in values, a MAC in mac-esc.
     await check(postForm(`mac-esc=02%3A00%3A00%3A00%3A01%3A03&router=1&ip=10.5.50.18&link-login-only=http%3A%2F%2F10.5.50.1%2Flogin&error=a+b`));
+
+    // The language a phone chose sticks to its MAC (the status page remembers it): the next
+    // first page without a lang comes in Bangla on both.
+    const remembered = await check(postForm(routerForm({ mac: '02:00:00:00:04:01' })));
+    await check(get('/status?router=1&mac=02:00:00:00:04:01&lang=bn'));
+    for (let i = 0; i < 2; i++) expect(await check(get(locationOf(remembered)))).toContain('lang="bn"');
 
     // Express's answers, reached through the fast path's hand-over.
     await check(postForm(routerForm({ mac: 'zz' }))); // 400 mac
@@ -171,6 +183,41 @@ describe('the portal fast path', () => {
     // The fast door answered the hot requests itself (the express door never does).
     expect(fast.door.fastAnswers()).toBeGreaterThanOrEqual(12);
     expect(plain.door.fastAnswers()).toBe(0);
+  });
+});
+
+describe('the fast path on one keep-alive connection', () => {
+  it('serves requests after a hand-over (a replayed body) on the same connection, as a phone reuses it', async () => {
+    const { fast } = await twoDoors();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; location: string | undefined; body: string }>((resolve, reject) => {
+        const headers = body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) };
+        const req = http.request({ host: '127.0.0.1', port: fast.port, method, path, agent, headers }, (res) => {
+          sockets.add(res.socket);
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body: text }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      const refused = await send('POST', '/portal', routerForm({ mac: 'zz' })); // read by the fast path, replayed to express
+      expect(refused.status).toBe(400);
+      expect(refused.body).toContain('mac');
+      const ok = await send('POST', '/portal', routerForm());
+      expect(ok.status).toBe(303);
+      for (let i = 0; i < 2; i++) expect((await send('GET', ok.location!)).status).toBe(200);
+      expect((await send('POST', '/portal', `${routerForm()}&x[y]=1`)).status).toBe(303); // qs's reading, replayed
+      expect((await send('GET', '/')).status).toBe(200);
+      expect(sockets.size).toBe(1);
+      expect(fast.door.fastAnswers()).toBe(2);
+    } finally {
+      agent.destroy();
+    }
   });
 });
 
