@@ -5,6 +5,8 @@
 // packages. The built engine runs in a child process (its own event loop, as in the shop); this
 // process only generates load. Prints requests/s, p50/p99 per request kind and the page weight.
 // Usage: npm run bench:portal [-- phones=200 rounds=5]
+// BENCH_CPU=1 (or cpu=1): also print the engine child's CPU (user + system, process.cpuUsage) per
+// request over the measured phase: the figure to compare on a shared machine, where latency is noise.
 // As the shipped entry points do (src-main/productionMode.ts): React's production build.
 process.env.NODE_ENV ??= 'production';
 const { fork } = require('node:child_process');
@@ -14,7 +16,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const built = (p) => path.join(root, 'build/main/src-main', p);
+// BENCH_BUILD_DIR=<dir>: another build's main output (e.g. a copy of build/main from before a change), for A/B runs in the same minute.
+const built = (p) => path.join(process.env.BENCH_BUILD_DIR ? path.resolve(process.env.BENCH_BUILD_DIR) : path.join(root, 'build/main'), 'src-main', p);
 
 async function serve(dataDir) {
   const { createEngine } = require(built('engine.js'));
@@ -38,6 +41,8 @@ async function serve(dataDir) {
   }
   process.send({ portal: e.portal.url().replace(/\/$/, ''), routerId: router.id });
   process.on('message', async (m) => {
+    // The parent brackets the measured phase with these: CPU spent by this process only.
+    if (m === 'cpu') return void process.send({ cpu: process.cpuUsage() });
     if (m === 'stop') {
       await e.stop();
       process.exit(0);
@@ -64,6 +69,11 @@ const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.leng
 async function main() {
   const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
   const phones = Number(args.phones ?? 200);
+  const cpu = args.cpu === '1' || process.env.BENCH_CPU === '1';
+  const cpuUsage = () => new Promise((resolve) => {
+    child.once('message', (m) => resolve(m.cpu));
+    child.send('cpu');
+  });
   const rounds = Number(args.rounds ?? 5);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hsd-bench-portal-'));
   // BENCH_CPU_PROFILE=<dir>: the engine child writes a .cpuprofile there (open in Chrome DevTools).
@@ -95,9 +105,13 @@ async function main() {
   await phone(0);
   lat.post.length = 0;
   lat.page.length = 0;
+  const cpu0 = cpu ? await cpuUsage() : null;
+  const self0 = process.cpuUsage();
   const t0 = Date.now();
   await Promise.all(Array.from({ length: phones }, (_, i) => phone(i + 1)));
   const secs = (Date.now() - t0) / 1000;
+  const self = process.cpuUsage(self0);
+  const cpu1 = cpu ? await cpuUsage() : null;
   const all = [...lat.post, ...lat.page].sort((x, y) => x - y);
   lat.post.sort((x, y) => x - y);
   lat.page.sort((x, y) => x - y);
@@ -106,6 +120,12 @@ async function main() {
   console.log(`all:       p50=${f(pct(all, 50))} ms p99=${f(pct(all, 99))} ms max=${f(all.at(-1))} ms`);
   console.log(`POST /portal (303): p50=${f(pct(lat.post, 50))} ms p99=${f(pct(lat.post, 99))} ms`);
   console.log(`GET page (packages): p50=${f(pct(lat.page, 50))} ms p99=${f(pct(lat.page, 99))} ms`);
+  if (cpu0 && cpu1) {
+    const us = cpu1.user - cpu0.user + (cpu1.system - cpu0.system);
+    // The load generator shares the two cores: its CPU per request is the other half of the budget.
+    console.log(`client_cpu_us_per_request=${((self.user + self.system) / all.length).toFixed(1)} (this process, the load generator)`);
+    console.log(`server_cpu_us_per_request=${(us / all.length).toFixed(1)} (user ${((cpu1.user - cpu0.user) / all.length).toFixed(1)}, system ${((cpu1.system - cpu0.system) / all.length).toFixed(1)}; engine child, measured phase only)`);
+  }
   console.log(`page_weight_bytes=${weight} (body + headers, no other request: CSS and script are inline)`);
   agent.destroy();
   child.send('stop');

@@ -193,7 +193,7 @@ async function createEngineCore(config: EngineConfig, opts: EngineOptions, reloa
   const handlers = createHandlers({ billing, routers, routeros, radius, settings: deps.settings, sms, backups, customerAuth: opts.customerAuth ?? customerAuth, clock, accounts, gateways });
   const admin = createAdmin({ db, clock, log, handlers });
   const portalApp: http.RequestListener | null =
-    opts.portal?.enabled === false ? null : (opts.portal?.app?.({ ...deps, billing, routers, radius }) ?? portalParts.app);
+    opts.portal?.enabled === false ? null : (opts.portal?.app?.({ ...deps, billing, routers, radius }) ?? portalParts.listener);
   portal = portalApp ? createHttpDoor({ name: 'portal', app: portalApp, host: config.bind, port: config.portalPort, flag: '--portal-port', log }) : null;
 
   // Start order matters: billing first (others read subscriptions), stop in reverse.

@@ -1,4 +1,5 @@
 import express from 'express';
+import type http from 'node:http';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Package } from '../../src-shared/domain';
@@ -25,7 +26,8 @@ import { SCRIPT_SRC } from './scripts';
 import type { PortalShop } from './shopPort';
 import { DEFAULT_CARD_LIMITS, type CardGuardStore, type CardLimits } from './cardGuard';
 import type { PortalPayments } from './payPort';
-import { createPortalLimits, DEFAULT_PORTAL_LIMITS, LIMIT_STATUS, limitText, type PortalLimits } from './limits';
+import { createDoorCounters, createPortalLimits, DEFAULT_PORTAL_LIMITS, LIMIT_STATUS, limitText, type PortalLimits } from './limits';
+import { createPortalFastPath } from './fastPath';
 import { isAllowedLoginUrl } from './safeUrls';
 
 export interface PortalDeps {
@@ -70,13 +72,35 @@ export interface PortalDeps {
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60_000;
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
+/** The portal as the engine serves it: the express app, and the request listener to serve (fast path in front). */
+export interface PortalDoor {
+  app: express.Express;
+  /** `POST /portal` and `GET /portal?t=` answered without express when they can be (fastPath.ts); all else goes to `app`. */
+  listener: http.RequestListener;
+  /** Requests the fast path answered itself (the rest went to `app`). */
+  fastAnswers(): number;
+}
+
 /**
  * The captive portal: the pages routers fetch (`/router/*.html`), the shop's page (`/`), the
  * page login.html sends phones to (`/portal`), the status page and RFC 8908's `/api/captive`.
  * Returns the express app without listening (the engine serves it).
  */
 export function createPortalApp(deps: PortalDeps): express.Express {
+  return createPortalDoor(deps).app;
+}
+
+/**
+ * The portal app plus its fast path: after a power cut every phone posts the router's values
+ * and fetches its first page at once, and express's per-request machinery (router stack, body
+ * parser, response helpers) was most of what those cost. The fast path answers exactly those
+ * two requests with the same bytes, through the same checks and counters; anything else, and
+ * every refusal, is express's.
+ */
+export function createPortalDoor(deps: PortalDeps): PortalDoor {
   const ttl = deps.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
+  const limits = deps.limits ?? (() => DEFAULT_PORTAL_LIMITS);
+  const counters = createDoorCounters();
   const app = express();
   const languages = createLanguageMemory();
   app.disable('x-powered-by');
@@ -96,7 +120,8 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     createPortalLimits({
       clock: deps.clock,
       log: deps.log,
-      limits: deps.limits ?? (() => DEFAULT_PORTAL_LIMITS),
+      limits,
+      counters,
       addressOf: clientIp,
       tokenMac: (t) => {
         const check = verifyState(deps.signingKey, t, deps.clock.now(), isRouterValues);
@@ -124,8 +149,13 @@ export function createPortalApp(deps: PortalDeps): express.Express {
   }
 
   function chrome(req: express.Request, explicitLang: unknown, hrefFor: (lang: Lang) => string): Chrome {
+    return chromeFor(req.get('accept-language'), explicitLang, hrefFor);
+  }
+
+  /** chrome() from the request's Accept-Language alone (the fast path has no express request). */
+  function chromeFor(acceptLanguage: string | undefined, explicitLang: unknown, hrefFor: (lang: Lang) => string): Chrome {
     const choice = deps.languages();
-    const lang = chooseLanguage(explicitLang, req.get('accept-language'), choice);
+    const lang = chooseLanguage(explicitLang, acceptLanguage, choice);
     const other: Lang = lang === 'en' ? 'bn' : 'en';
     const offered = choice.available.includes(other);
     return { lang, m: messagesFor(lang), branding: safe(deps.branding()), switchHref: offered ? hrefFor(other) : null };
@@ -148,9 +178,13 @@ export function createPortalApp(deps: PortalDeps): express.Express {
    * A page every phone of a router gets alike but for its token `t` (the first page): rendered
    * once per router, language and what it shows (branding, messages, this router's packages).
    */
+  const firstPageKey = (kind: string, routerId: number, c: Chrome) => `${kind}:${routerId}:${c.lang}:${c.switchHref === null ? '-' : '+'}`;
   function sendFirstPage(res: express.Response, kind: string, routerId: number, c: Chrome, t: string, page: () => ReactElement): void {
-    const key = `${kind}:${routerId}:${c.lang}:${c.switchHref === null ? '-' : '+'}`;
-    sendHtml(res, 200, pages.page(key, [c.branding, c.m, deps.packagesFor(routerId)], [t], () => render(page())));
+    sendHtml(res, 200, pages.page(firstPageKey(kind, routerId, c), [c.branding, c.m, deps.packagesFor(routerId)], [t], () => render(page())));
+  }
+  /** The bytes sendFirstPage would send, when its template is already rendered (else null). */
+  function firstPageBytes(kind: string, routerId: number, c: Chrome, t: string): Buffer | null {
+    return pages.cachedBytes(firstPageKey(kind, routerId, c), [c.branding, c.m, deps.packagesFor(routerId)], [t]);
   }
 
   function problem(req: express.Request, res: express.Response, status: number, message: (m: Messages, lang: Lang) => string): void {
@@ -161,8 +195,9 @@ export function createPortalApp(deps: PortalDeps): express.Express {
   }
 
   /** link-login-only receives the customer's hotspot password: only the router's own address (safeUrls.ts). */
+  const loginUrlAllowed = (v: RouterValues) => v.linkLoginOnly === null || isAllowedLoginUrl(v.linkLoginOnly, deps.loginHostsFor?.(v.routerId) ?? null);
   function loginUrlRefused(req: express.Request, res: express.Response, v: RouterValues): boolean {
-    if (v.linkLoginOnly === null || isAllowedLoginUrl(v.linkLoginOnly, deps.loginHostsFor?.(v.routerId) ?? null)) return false;
+    if (loginUrlAllowed(v)) return false;
     deps.log.warn({ portal: 'login_url_refused', routerId: v.routerId }, 'portal: refused a link-login-only that is not the router');
     problem(req, res, 400, (m) => m.badRouterValue('link-login-only'));
     return true;
@@ -186,7 +221,7 @@ export function createPortalApp(deps: PortalDeps): express.Express {
       ? registerCustomerFlow(app, {
           log: deps.log, clock: deps.clock, signingKey: deps.signingKey, ttlMs: ttl, auth: deps.auth, shop: deps.shop,
           timezone: () => deps.branding().timezone,
-          chrome, send, problem, packageViews, sendFirstPage,
+          chrome, chromeFor, send, problem, packageViews, sendFirstPage, firstPageBytes,
           routerKnown: (id) => deps.routerById(id) !== null,
           cardGuard: deps.cardGuard,
           cardLimits: deps.cardLimits ?? DEFAULT_CARD_LIMITS,
@@ -252,11 +287,22 @@ export function createPortalApp(deps: PortalDeps): express.Express {
     const v: RouterValues = parsed.values;
     if (!deps.routerById(v.routerId)) return problem(req, res, 404, (m) => m.unknownRouter);
     if (loginUrlRefused(req, res, v)) return;
+    // Post/redirect/get: a reload or the back button never re-posts, and the URL holds the state.
+    seeOther(res, entryLocation(v, params));
+  }
+
+  function entryLocation(v: RouterValues, params: Params): string {
     const q = new URLSearchParams({ t: signState(deps.signingKey, v, deps.clock.now() + ttl) });
     const lang = stringParam(params.lang);
     if (lang) q.set('lang', lang);
-    // Post/redirect/get: a reload or the back button never re-posts, and the URL holds the state.
-    seeOther(res, `/portal?${q.toString()}`);
+    return `/portal?${q.toString()}`;
+  }
+
+  /** entry()'s redirect when it would give one; null for every refusal (express answers those, logging as it does). */
+  function fastEntry(params: Params): string | null {
+    const parsed = parseRouterValues(params, true);
+    if (!parsed.ok || !deps.routerById(parsed.values.routerId) || !loginUrlAllowed(parsed.values)) return null;
+    return entryLocation(parsed.values, params);
   }
 
   // --- after login (alogin.html, status.html) ---
@@ -324,7 +370,18 @@ export function createPortalApp(deps: PortalDeps): express.Express {
       if (!res.headersSent) res.status(status).type('text').send(status < 500 ? 'Bad request.\n' : 'Something went wrong. Please try again.\n');
     }
   });
-  return app;
+  const fast = createPortalFastPath({
+    clock: deps.clock,
+    limits,
+    counters,
+    addressOf: clientIp,
+    csp: CSP,
+    entryLocation: fastEntry,
+    // Without the customer's flow GET /portal?t= is the pages-only portal: express answers it.
+    firstPage: flow ? flow.newPhonePage : null,
+    fallback: app,
+  });
+  return { app, listener: fast.listener, fastAnswers: fast.answered };
 }
 
 function stringParam(v: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import express from 'express';
+import type http from 'node:http';
 import type { ReactElement } from 'react';
 import { normalizePhone, toLocalPhone } from '../../src-shared/phone';
 import { normalizeVoucherCode } from '../billing/vouchers';
@@ -42,9 +43,13 @@ export interface FlowKit {
   shop: PortalShop;
   timezone: () => string;
   chrome(req: express.Request, explicitLang: unknown, hrefFor: (lang: 'en' | 'bn') => string): Chrome;
+  /** chrome() from an Accept-Language value (the fast path's, without an express request). */
+  chromeFor(acceptLanguage: string | undefined, explicitLang: unknown, hrefFor: (lang: 'en' | 'bn') => string): Chrome;
   send(res: express.Response, status: number, page: ReactElement): void;
   /** The first page, alike for every phone of a router but for the token `t` (kept rendered). */
   sendFirstPage(res: express.Response, kind: string, routerId: number, c: Chrome, t: string, page: () => ReactElement): void;
+  /** What sendFirstPage would send, as bytes, when that page is already rendered; else null. */
+  firstPageBytes(kind: string, routerId: number, c: Chrome, t: string): Buffer | null;
   problem(req: express.Request, res: express.Response, status: number, message: (m: Messages) => string): void;
   packageViews(routerId: number, c: Chrome): PackageView[];
   routerKnown(id: number): boolean;
@@ -508,6 +513,22 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
       renderPhone(s);
     },
 
+    /**
+     * The fast path's GET /portal?t= (fastPath.ts): the bytes entry() would send when it would
+     * send a new phone's first page from the page cache; null for every other outcome (a bad or
+     * expired token, a known MAC, the router's error, a page not rendered yet), which entry()
+     * then answers. Mirrors step() and entry() line by line: keep them in step.
+     */
+    newPhonePage(q: { t: string; lang: string | undefined }, acceptLanguage: string | undefined): Buffer | null {
+      const check = verifyState(key, q.t, now(), isRouterValues);
+      if (!check.ok || !kit.routerKnown(check.value.routerId)) return null;
+      const v = check.value;
+      if (v.error || (v.mac && shop.deviceOwner(v.mac) !== null)) return null;
+      const explicit = q.lang !== undefined && q.lang !== '' ? q.lang : kit.languages.recall(v.mac);
+      const c = kit.chromeFor(acceptLanguage, explicit, (l) => href('/portal', { t: q.t, lang: l }));
+      return kit.firstPageBytes('phone', v.routerId, c, q.t);
+    },
+
     /** The customer a status page or RFC 8908 query is about: by the router's MAC (display only). */
     customerByMac(mac: string | null): PortalCustomer | null {
       const owner = mac ? shop.deviceOwner(mac) : null;
@@ -536,7 +557,7 @@ function toBn(s: string): string {
 }
 
 /** The phone's address as this request shows it (IPv4-mapped IPv6 written as IPv4). */
-export function clientIp(req: express.Request): string {
+export function clientIp(req: Pick<http.IncomingMessage, 'socket'>): string {
   const a = req.socket.remoteAddress ?? 'unknown';
   return a.startsWith('::ffff:') ? a.slice(7) : a;
 }

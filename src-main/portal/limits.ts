@@ -75,12 +75,21 @@ function toBn(s: string): string {
  * Bounded: past `maxKeys` distinct keys in one window the map starts again (a spoofed-MAC flood
  * cannot grow memory).
  */
-export function createWindowCounter(windowMs: number, maxKeys = 50_000) {
+export interface WindowHit {
+  count: number;
+  retryAfterSeconds: number;
+}
+
+export interface WindowCounter {
+  /** Counts one hit; returns the count in this window and the seconds until it ends. */
+  hit(key: string, now: number): WindowHit;
+}
+
+export function createWindowCounter(windowMs: number, maxKeys = 50_000): WindowCounter {
   let windowStart = 0;
   let counts = new Map<string, number>();
   return {
-    /** Counts one hit; returns the count in this window and the seconds until it ends. */
-    hit(key: string, now: number): { count: number; retryAfterSeconds: number } {
+    hit(key, now) {
       if (now - windowStart >= windowMs || now < windowStart) {
         windowStart = now - (now % windowMs);
         counts = new Map();
@@ -115,6 +124,22 @@ export function postedMac(body: unknown, tokenMac: (t: unknown) => string | null
   return normalizeMac(raw);
 }
 
+/**
+ * The door's rate counters, shared by the express guards and the portal's fast path
+ * (fastPath.ts), so a phone's requests count once whichever of them answers. A request the fast
+ * path counted and then handed to express carries its hits in `counted`, and the guards use
+ * those instead of counting it again.
+ */
+export interface DoorCounters {
+  perAddress: WindowCounter;
+  perMac: WindowCounter;
+  counted: WeakMap<object, { address?: WindowHit; mac?: WindowHit }>;
+}
+
+export function createDoorCounters(): DoorCounters {
+  return { perAddress: createWindowCounter(60_000), perMac: createWindowCounter(60_000), counted: new WeakMap() };
+}
+
 export interface PortalLimitsDeps {
   clock: Clock;
   log: Logger;
@@ -125,9 +150,13 @@ export interface PortalLimitsDeps {
   tokenMac: (t: unknown) => string | null;
   /** Renders the refusal page (status from LIMIT_STATUS). */
   refuse: (req: express.Request, res: express.Response, r: LimitRefusal) => void;
+  /** Shared with the fast path (default: the guards' own). */
+  counters?: DoorCounters;
 }
 
-const FORM_TYPE = 'application/x-www-form-urlencoded';
+export const FORM_TYPE = 'application/x-www-form-urlencoded';
+/** Parameters in one form body; more is refused as too large (the fast path keeps the same bound). */
+export const MAX_FORM_PARAMS = 100;
 
 /**
  * The door's guards, in order: requests per address, the body (size, then parsed once here so the
@@ -135,18 +164,17 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
  * Mount them before every route: app.use(...createPortalLimits(deps)).
  */
 export function createPortalLimits(deps: PortalLimitsDeps): express.RequestHandler[] {
-  const perAddress = createWindowCounter(60_000);
-  const perMac = createWindowCounter(60_000);
+  const { perAddress, perMac, counted } = deps.counters ?? createDoorCounters();
   // One parser per body limit: settings change rarely, so this is built again only on a save.
   let parser: { max: number; parse: express.RequestHandler } | null = null;
   const formParser = (max: number) => {
-    if (parser?.max !== max) parser = { max, parse: express.urlencoded({ extended: false, limit: max, parameterLimit: 100, type: FORM_TYPE }) };
+    if (parser?.max !== max) parser = { max, parse: express.urlencoded({ extended: false, limit: max, parameterLimit: MAX_FORM_PARAMS, type: FORM_TYPE }) };
     return parser.parse;
   };
 
   const byAddress: express.RequestHandler = (req, res, next) => {
     const { requestsPerAddressPerMinute } = deps.limits();
-    const h = perAddress.hit(deps.addressOf(req), deps.clock.now());
+    const h = counted.get(req)?.address ?? perAddress.hit(deps.addressOf(req), deps.clock.now());
     if (h.count <= requestsPerAddressPerMinute) return next();
     // Logged once per address and window, not per refused request (a flood would flood the log).
     if (h.count === requestsPerAddressPerMinute + 1) deps.log.warn({ portal: 'rate_limited', address: deps.addressOf(req) }, 'portal: too many requests from one address');
@@ -189,7 +217,7 @@ export function createPortalLimits(deps: PortalLimitsDeps): express.RequestHandl
     // Without a MAC (the router said `---`), the address limit is the only one.
     if (!mac) return next();
     const { formPostsPerMacPerMinute } = deps.limits();
-    const h = perMac.hit(mac, deps.clock.now());
+    const h = counted.get(req)?.mac ?? perMac.hit(mac, deps.clock.now());
     if (h.count <= formPostsPerMacPerMinute) return next();
     if (h.count === formPostsPerMacPerMinute + 1) deps.log.warn({ portal: 'rate_limited', mac }, 'portal: too many form posts from one phone');
     res.setHeader('Retry-After', String(h.retryAfterSeconds));

@@ -20,6 +20,8 @@ interface Template {
   parts: string[];
   /** Which value goes after each part. */
   slots: number[];
+  /** `parts` as UTF-8, made on the first cachedBytes (the fast path writes bytes, not strings). */
+  bytes?: Buffer[];
 }
 
 export interface PageCache {
@@ -28,6 +30,11 @@ export interface PageCache {
    * becomes the template). `values` are this request's per-request strings, in a fixed order.
    */
   page(key: string, deps: readonly unknown[], values: readonly string[], render: () => string): string;
+  /**
+   * The same page as `page` would give, as UTF-8 bytes, but only from a valid template: null when
+   * there is none yet (or the values are not usable), so the caller renders through `page`.
+   */
+  cachedBytes(key: string, deps: readonly unknown[], values: readonly string[]): Buffer | null;
   size(): number;
 }
 
@@ -57,12 +64,30 @@ export function createPageCache(maxEntries = 256): PageCache {
     return { parts, slots };
   }
 
+  const usable = (values: readonly string[]) => values.every((v) => SLOT_SAFE.test(v)) && new Set(values).size === values.length;
+  const valid = (t: Template | undefined, deps: readonly unknown[]): t is Template => !!t && t.deps.length === deps.length && t.deps.every((d, i) => d === deps[i]);
+
   return {
-    page(key, deps, values, render) {
-      const usable = values.every((v) => SLOT_SAFE.test(v)) && new Set(values).size === values.length;
-      if (!usable) return render();
+    cachedBytes(key, deps, values) {
       const t = templates.get(key);
-      if (t && t.deps.length === deps.length && t.deps.every((d, i) => d === deps[i])) {
+      if (!valid(t, deps) || !usable(values)) return null;
+      const parts = (t.bytes ??= t.parts.map((p) => Buffer.from(p, 'utf8')));
+      let n = 0;
+      for (const p of parts) n += p.length;
+      // SLOT_SAFE values are ASCII: one byte per character.
+      for (const s of t.slots) n += values[s]!.length;
+      const out = Buffer.allocUnsafe(n);
+      let at = parts[0]!.copy(out, 0);
+      for (let i = 0; i < t.slots.length; i++) {
+        at += out.write(values[t.slots[i]!]!, at, 'latin1');
+        at += parts[i + 1]!.copy(out, at);
+      }
+      return out;
+    },
+    page(key, deps, values, render) {
+      if (!usable(values)) return render();
+      const t = templates.get(key);
+      if (valid(t, deps)) {
         let out = t.parts[0]!;
         for (let i = 0; i < t.slots.length; i++) out += values[t.slots[i]!]! + t.parts[i + 1]!;
         return out;

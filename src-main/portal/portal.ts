@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type express from 'express';
+import type http from 'node:http';
 import type { PortalPayments } from './payPort';
 import type { Package } from '../../src-shared/domain';
 import type { Settings } from '../../src-shared/settings';
@@ -8,7 +9,7 @@ import type { Billing } from '../billing';
 import type { RouterStore } from '../routers';
 import type { RadiusServer } from '../radius';
 import type { Sms } from '../sms';
-import { createPortalApp } from './app';
+import { createPortalDoor } from './app';
 import type { PortalBranding } from './branding';
 import { createCardGuardStore } from './cardGuard';
 import { createCustomerAuth } from './customerAuth';
@@ -35,6 +36,8 @@ export interface PortalSubsystemDeps extends CoreDeps {
 export interface Portal {
   /** The captive portal's express app (not listening: the engine serves it on the portal door). */
   app: express.Express;
+  /** What the engine serves: `app` behind the fast path for the power-cut requests (fastPath.ts). */
+  listener: http.RequestListener;
   /** The customer's proofs (OTP, PIN); the owner's "reset PIN" goes through it too. */
   customerAuth: CustomerAuth;
 }
@@ -127,7 +130,7 @@ export function createPortal(deps: PortalSubsystemDeps): Portal {
   }
 
   const customerAuth = createCustomerAuth({ db, clock, log, settings, sms, customers: billing.customers, signingKey });
-  const app = createPortalApp({
+  const { app, listener } = createPortalDoor({
     log,
     clock,
     signingKey,
@@ -144,5 +147,5 @@ export function createPortal(deps: PortalSubsystemDeps): Portal {
     freeMinutes: radius.freeMinutes,
     limits,
   });
-  return { app, customerAuth };
+  return { app, listener, customerAuth };
 }

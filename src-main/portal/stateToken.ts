@@ -24,7 +24,7 @@ export function verifyState<T>(key: Buffer, token: unknown, now: number, check: 
   if (dot <= 0) return { ok: false, reason: 'invalid' };
   const body = token.slice(0, dot);
   const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  const expected = Buffer.from(mac(key, body), 'base64url');
+  const expected = digest(key, body);
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
   let parsed: unknown;
   try {
@@ -39,6 +39,18 @@ export function verifyState<T>(key: Buffer, token: unknown, now: number, check: 
   return { ok: true, value: v, expiresAt: exp };
 }
 
+/**
+ * The key imported once per key buffer (every phone after a power cut signs and checks a token):
+ * createHmac with a KeyObject skips copying the raw key into a new secret each call.
+ */
+const keyObjects = new WeakMap<Buffer, crypto.KeyObject>();
+
+function digest(key: Buffer, body: string): Buffer {
+  let k = keyObjects.get(key);
+  if (!k) keyObjects.set(key, (k = crypto.createSecretKey(key)));
+  return crypto.createHmac('sha256', k).update(`${VERSION}.${body}`).digest();
+}
+
 function mac(key: Buffer, body: string): string {
-  return crypto.createHmac('sha256', key).update(`${VERSION}.${body}`).digest('base64url');
+  return digest(key, body).toString('base64url');
 }
