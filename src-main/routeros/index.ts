@@ -57,7 +57,7 @@ export type { SessionMatch } from './sessions';
 export type { GatewayId } from './walledGardenDefaults';
 export { ROUTER_LOGIN_PAGE_PATH } from './configure';
 
-const CONNECTION_CODES = new Set(['ROUTER_UNREACHABLE', 'ROUTER_AUTH_FAILED', 'ROUTER_TIMEOUT', 'ROUTER_API_DISABLED', 'ROUTER_TRAP']);
+const CONNECTION_CODES = new Set(['ROUTER_UNREACHABLE', 'ROUTER_AUTH_FAILED', 'ROUTER_TIMEOUT', 'ROUTER_API_DISABLED', 'ROUTER_TRAP', 'ROUTER_CERT_CHANGED']);
 
 export function createRouterOs(deps: RouterOsDeps) {
   const { db, clock, log, settings, config, routers } = deps;
@@ -362,6 +362,7 @@ const AppErrorFix: Record<string, string> = {
   ROUTER_TIMEOUT: 'The router is slow to answer: check its CPU load and the link, then try again.',
   ROUTER_API_DISABLED: 'Enable the api (8728) or api-ssl (8729) service under IP > Services, and allow this PC in "Available From".',
   ROUTER_TRAP: 'The API user needs a group with read, write and api policies.',
+  ROUTER_CERT_CHANGED: 'If you replaced the router\'s certificate or reset the router, accept the new certificate on the router page; otherwise someone may be pretending to be the router.',
 };
 
 export type RouterOs = ReturnType<typeof createRouterOs>;

@@ -193,6 +193,11 @@ export const routersApi = {
     routerSecrets,
   ),
   'routers.remove': command<{ removed: true }>()(z.strictObject({ id })),
+  /**
+   * Trusts the api-ssl certificate the router shows now (apiCertPendingSha256) from here on;
+   * until then every call to that router is refused with ROUTER_CERT_CHANGED. Owner only.
+   */
+  'routers.acceptCertificate': command<Router>()(z.strictObject({ id }), owner),
 
   // The router area is the owner's: even its reads sign in to the router (test, plan, diagnose)
   // or show its set-up; a cashier sees only the list and who is online.

@@ -57,6 +57,10 @@ export interface VirtualRouterOsApi {
   acceptedCount(): number;
   /** Drops every open connection (router reboot, link loss). */
   dropConnections(): void;
+  /** api-ssl only: serve another certificate from the next connection on (a reset router, or a man in the middle). */
+  setCertificate(pair: { key: string | Buffer; cert: string | Buffer }): void;
+  /** /login sentences received (with or without the right password): did a client send its credentials? */
+  loginCount(): number;
 }
 
 function matches(prefix: string | null, command: string): boolean {
@@ -73,6 +77,8 @@ export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): 
   let port = opts.port ?? 0;
 
   let accepted = 0;
+  let logins = 0;
+  let tlsPair = opts.tls;
 
   function handle(socket: net.Socket): void {
     accepted++;
@@ -127,6 +133,7 @@ export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): 
       if (command === '') return; // an empty sentence is ignored by RouterOS
 
       if (command === '/login') {
+        logins++;
         if (faults.hangLogin) return;
         const u = state.users.find((x) => x.name === attrs.name && x.password === attrs.password);
         if (!u) {
@@ -187,7 +194,7 @@ export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): 
 
   function listen(): Promise<number> {
     return new Promise((resolve, reject) => {
-      const s = opts.tls ? tls.createServer({ key: opts.tls.key, cert: opts.tls.cert }, handle) : net.createServer(handle);
+      const s = tlsPair ? tls.createServer({ key: tlsPair.key, cert: tlsPair.cert }, handle) : net.createServer(handle);
       s.once('error', reject);
       s.listen(port, host, () => {
         s.off('error', reject);
@@ -224,5 +231,11 @@ export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): 
     dropConnections() {
       for (const sock of sockets) sock.destroy();
     },
+    setCertificate(pair) {
+      if (!tlsPair) throw new Error('setCertificate: the simulator is not serving api-ssl');
+      tlsPair = pair;
+      if (server instanceof tls.Server) server.setSecureContext({ key: pair.key, cert: pair.cert });
+    },
+    loginCount: () => logins,
   };
 }

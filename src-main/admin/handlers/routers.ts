@@ -14,6 +14,8 @@ export function routersHandlers({ routers, routeros: ros }: { routers: RouterSto
       return { removed: true as const };
     },
 
+    'routers.acceptCertificate': ({ id }) => routers.acceptCertificate(id),
+
     'routers.test': ({ id }) => ros.test(id),
     'routers.plan': ({ id }) => ros.plan(id),
     'routers.configure': ({ id }) => ros.configure(id),
