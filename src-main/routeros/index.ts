@@ -5,7 +5,8 @@ import type {
 import type { CoreDeps, Subsystem } from '../deps';
 import { AppError, isAppError } from '../errors';
 import { applyPlan, fetchExpectedLoginPage, readSnapshot, ROUTER_PAGE_NAMES } from './configure';
-import { planConfiguration, publicStep, type DesiredInputs, type PlannedStep, type RouterPageWant } from './configurePlan';
+import { planConfiguration, publicStep, type DesiredInputs, type PlannedStep, type RouterPageWant, type RouterSnapshot } from './configurePlan';
+import { hotspotHostsOf } from './hotspotHosts';
 import { createRosConnection, defaultTimeouts, isNodeRouterosPatched, type ConnectionTimeouts, type RosConnection } from './connection';
 import { addCustomEntry, listCustomEntries, removeCustomEntry } from './customWalledGarden';
 import { checkZoneSsids, readSsids, runRouterChecks, type ZoneInputs } from './diagnose';
@@ -163,6 +164,7 @@ export function createRouterOs(deps: RouterOsDeps) {
     };
     const snapshot = await readSnapshot(client, router.hotspotInterface);
     recordContact(routers, router.id, { version: snapshot.version || undefined });
+    keepHotspotHosts(router, snapshot);
     const steps = planConfiguration(snapshot, desired);
     const notes: string[] = [];
     if (addr.detected && addr.address) {
@@ -173,6 +175,12 @@ export function createRouterOs(deps: RouterOsDeps) {
       plan: { routerId: router.id, serverAddress: addr.address, serverAddressDetected: addr.detected, notes, steps: steps.map(publicStep) },
       steps,
     };
+  }
+
+  /** The portal's link-login-only check reads these from the router's row (hotspotHosts.ts). */
+  function keepHotspotHosts(router: RouterRecord, snapshot: RouterSnapshot): void {
+    const hosts = hotspotHostsOf(snapshot, router.hotspotInterface);
+    if (hosts) routers.setHotspotHosts(router.id, hosts);
   }
 
   async function zoneInputs(router: RouterRecord, thisClient: RosClient): Promise<ZoneInputs | null> {
@@ -337,6 +345,7 @@ export function createRouterOs(deps: RouterOsDeps) {
               radiusSecret: routers.credentials(id).radiusSecret,
               serverAddress: serverAddress(router).address,
               desiredWalledGarden: walledGardenFor(router),
+              onSnapshot: (snapshot) => keepHotspotHosts(router, snapshot),
             })),
           );
           const zone = await zoneInputs(router, client);
