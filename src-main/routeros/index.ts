@@ -21,6 +21,7 @@ import type { RosClient, RouterTarget } from './types';
 import { desiredWalledGarden, pushWalledGarden } from './walledGarden';
 import { ALL_GATEWAYS, type GatewayId } from './walledGardenDefaults';
 import { createContactLog } from './contactLog';
+import { noProgress, type OnProgress } from '../jobs';
 
 /**
  * RouterOS sync: configures routers for hotspot-with-RADIUS, keeps their walled garden right,
@@ -276,10 +277,11 @@ export function createRouterOs(deps: RouterOsDeps) {
     },
 
     /** routers.configure: apply the plan; running it again changes nothing. */
-    configure(id: number): Promise<ConfigureResult> {
+    configure(id: number, onProgress: OnProgress = noProgress): Promise<ConfigureResult> {
       return withRouter(id, async (client, _t, router) => {
+        onProgress({ done: 0, total: 0, step: 'Reading the router' });
         const { plan, steps } = await buildPlan(client, router);
-        const results = await applyPlan(client, steps);
+        const results = await applyPlan(client, steps, onProgress);
         const failed = results.filter((s) => s.result === 'failed');
         log.info({ router: id, applied: results.filter((s) => s.result === 'applied').map((s) => s.key), failed: failed.map((s) => s.key) }, 'router configured');
         return { ...plan, steps: results, changed: results.filter((s) => s.result === 'applied').length, failed: failed.length };
@@ -292,9 +294,9 @@ export function createRouterOs(deps: RouterOsDeps) {
       return { routerId: id, entries: walledGardenFor(router), enabledGateways: [...enabledGateways()] };
     },
 
-    pushWalledGarden(id: number): Promise<WalledGardenPushResult> {
+    pushWalledGarden(id: number, onProgress: OnProgress = noProgress): Promise<WalledGardenPushResult> {
       return withRouter(id, async (client, _t, router) => {
-        const result = await pushWalledGarden(client, id, walledGardenFor(router));
+        const result = await pushWalledGarden(client, id, walledGardenFor(router), onProgress);
         log.info({ router: id, added: result.added.length, removed: result.removed.length }, 'walled garden pushed');
         return result;
       });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { command, query, id, ipv4, port, name } from './def';
 import type { Router } from '../domain';
+import { jobId } from './jobs';
 
 /**
  * Routers: the records (list, create, update, remove) and RouterOS sync — one-click router setup,
@@ -203,9 +204,10 @@ export const routersApi = {
   // or show its set-up; a cashier sees only the list and who is online.
   'routers.test': query<RouterTestResult>()(z.strictObject({ id }), owner),
   'routers.plan': query<RouterPlan>()(z.strictObject({ id }), owner),
-  'routers.configure': command<ConfigureResult>()(z.strictObject({ id })),
+  // jobId: the caller's name for this run, to watch it with jobs.progress (src-shared/api/jobs.ts).
+  'routers.configure': command<ConfigureResult>()(z.strictObject({ id, jobId: jobId.optional() })),
   'routers.walledGarden': query<WalledGardenView>()(z.strictObject({ id }), owner),
-  'routers.pushWalledGarden': command<WalledGardenPushResult>()(z.strictObject({ id })),
+  'routers.pushWalledGarden': command<WalledGardenPushResult>()(z.strictObject({ id, jobId: jobId.optional() })),
   'routers.addWalledGardenEntry': command<CustomWalledGardenEntry>()(
     z.strictObject({
       /** null or missing: every router. */
