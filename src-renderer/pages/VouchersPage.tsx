@@ -11,6 +11,9 @@ import { PackageSelect } from '../components/PackageSelect';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
 import { useSubmit } from '../formErrors';
+import { JobProgressBar } from '../components/JobProgressBar';
+import { withJobProgress } from '../jobProgress';
+import type { JobProgress } from '../../src-shared/api/jobs';
 import { describeTerms, formatDateTime, formatTaka } from '../../src-shared/format';
 import { formatVoucherCode } from '../../src-shared/voucherCodes';
 import { zonedDayRange, zonedYmd } from '../../src-shared/time';
@@ -42,20 +45,26 @@ function GenerateForm() {
   const [expires, setExpires] = useState('');
   const tz = useShopTimeZone();
   const { busy, errors, submit, clear } = useSubmit(['packageId', 'count', 'prefix', 'alphabet', 'expiresAt']);
+  // A big batch takes a while: its progress while the engine makes it (jobs.progress).
+  const [job, setJob] = useState<JobProgress | null>(null);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!packageId) local.packageId = 'Choose the package the cards sell.';
     const n = Number(count);
-    if (!/^\d+$/.test(count.trim()) || n < 1 || n > 5000) local.count = 'Enter how many cards: 1 to 5000.';
+    if (!/^\d+$/.test(count.trim()) || n < 1 || n > 10_000) local.count = 'Enter how many cards: 1 to 10000.';
     const p = prefix.trim().toUpperCase();
     if (!/^[A-Z0-9]{0,6}$/.test(p)) local.prefix = 'Up to 6 letters or digits, or leave empty.';
     const expiresAt = expiryFromDay(expires, tz);
     if (expiresAt === 'bad') local.expiresAt = 'Choose a day, or leave empty for cards that never expire.';
     const r = await submit(local, () =>
-      generate({ packageId: Number(packageId), count: n, alphabet, ...(p ? { prefix: p } : {}), ...(typeof expiresAt === 'number' ? { expiresAt } : {}) }),
+      withJobProgress(
+        (jobId) => generate({ packageId: Number(packageId), count: n, alphabet, ...(p ? { prefix: p } : {}), ...(typeof expiresAt === 'number' ? { expiresAt } : {}), jobId }),
+        setJob,
+      ),
     );
+    setJob(null);
     if (r) navigate(`/cards/${r.batchId}`);
   }
 
@@ -88,6 +97,7 @@ function GenerateForm() {
           </button>
         </div>
       </div>
+      {busy ? <JobProgressBar job={job} unit="items" /> : null}
     </form>
   );
 }
