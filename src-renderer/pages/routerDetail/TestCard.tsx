@@ -23,8 +23,6 @@ const M = messages(
     canChange: 'Can change settings',
     canReadSecrets: 'Can read RADIUS secrets',
     cannotCompare: ' · diagnose cannot compare the secret',
-    yes: 'Yes',
-    no: 'No',
     hotspotServers: 'Hotspot servers',
     noneYet: 'None yet. “Set up router” creates one on the hotspot interface.',
     name: 'Name',
@@ -51,8 +49,6 @@ const M = messages(
     canChange: 'সেটিংস বদলাতে পারে',
     canReadSecrets: 'RADIUS সিক্রেট পড়তে পারে',
     cannotCompare: ' · সমস্যা খোঁজার সময় সিক্রেট মেলানো যাবে না',
-    yes: 'হ্যাঁ',
-    no: 'না',
     hotspotServers: 'হটস্পট সার্ভার',
     noneYet: 'এখনও নেই। “রাউটার সেট-আপ” হটস্পট ইন্টারফেসে একটি বানায়।',
     name: 'নাম',
@@ -100,11 +96,11 @@ export function TestCard({ onFix }: { onFix(): void }) {
             </dd>
             <dt>{m.canChange}</dt>
             <dd>
-              <YesNo value={t.canWrite} yes={m.yes} no={m.no} />
+              <YesNo value={t.canWrite} />
             </dd>
             <dt>{m.canReadSecrets}</dt>
             <dd>
-              <YesNo value={t.canReadSecrets} yes={m.yes} no={m.no} />
+              <YesNo value={t.canReadSecrets} />
               {!t.canReadSecrets ? <span className="muted small">{m.cannotCompare}</span> : null}
             </dd>
           </dl>
