@@ -124,6 +124,7 @@ export const ROUTER_ERROR_TITLE: Record<string, string> = {
   ROUTER_API_DISABLED: 'The router’s API service is off',
   ROUTER_TRAP: 'The router refused the command',
   ROUTER_NOT_CONFIGURED: 'The router’s API is not set up in HotspotDesk',
+  ROUTER_CERT_CHANGED: 'The router’s certificate changed',
 };
 
 /** Errors the owner fixes in the router's settings form (an "Edit settings" link helps). */

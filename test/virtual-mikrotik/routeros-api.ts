@@ -32,6 +32,8 @@ export interface Faults {
   fatalOn: string | null;
   /** Send these bytes instead of the reply to matching commands (garbage, unknown tags …). */
   rawReply: { command: string; bytes: (tag: string | undefined) => Buffer } | null;
+  /** Answer matching commands only after this long (a slow router: progress can be watched). */
+  slowCommand: { command: string; ms: number } | null;
 }
 
 export interface LoggedCommand {
@@ -70,7 +72,7 @@ function matches(prefix: string | null, command: string): boolean {
 export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): VirtualRouterOsApi {
   const state = new RouterState(opts);
   const host = opts.host ?? '127.0.0.1';
-  const faults: Faults = { hangLogin: false, hangCommand: null, dropMidReply: null, fatalOn: null, rawReply: null };
+  const faults: Faults = { hangLogin: false, hangCommand: null, dropMidReply: null, fatalOn: null, rawReply: null, slowCommand: null };
   const commands: LoggedCommand[] = [];
   const sockets = new Set<net.Socket>();
   let server: net.Server | null = null;
@@ -162,7 +164,12 @@ export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): 
         socket.write(faults.rawReply.bytes(tag));
         return;
       }
+      const slow = faults.slowCommand && matches(faults.slowCommand.command, command) ? faults.slowCommand.ms : 0;
       const deliver = (replies: Reply[]): void => {
+        if (slow > 0) setTimeout(() => deliverNow(replies), slow);
+        else deliverNow(replies);
+      };
+      const deliverNow = (replies: Reply[]): void => {
         if (matches(faults.dropMidReply, command)) {
           const all = Buffer.concat(replies.map((r) => encodeSentence([r.type, ...Object.entries(r.attrs).map(([k, v]) => `=${k}=${v}`)])));
           socket.write(all.subarray(0, Math.max(1, Math.floor(all.length / 2))), () => socket.destroy());
