@@ -317,8 +317,10 @@ test('api-ssl: the router page shows the pinned fingerprint, a changed one waits
       name: 'Gate AP', nasIp: '10.0.0.77', secret: 'radius-secret-TLS', host: '127.0.0.1', apiPort: tlsSim.port(), apiTls: true,
       apiUser: 'admin', apiPassword: API_PASSWORD, hotspotInterface: 'bridge',
     })) as { id: number };
-    await page.goto(`${server.url}#/routers/${router.id}`);
+    await nav(page, 'Routers');
+    await page.getByRole('table', { name: 'Routers' }).getByRole('link', { name: 'Manage Gate AP' }).click();
     await expect(page.getByRole('heading', { name: 'Gate AP', level: 1 })).toBeVisible();
+    expect(router.id).toBeGreaterThan(0);
     const status = page.getByRole('region', { name: 'Router status' });
     await expect(status).toContainText('not seen yet');
 
@@ -336,7 +338,7 @@ test('api-ssl: the router page shows the pinned fingerprint, a changed one waits
       // A slow router, so the steps can be seen one by one.
       tlsSim.faults.slowCommand = { command: '/', ms: 250 };
       await apply.click();
-      const progress = card.getByRole('status');
+      const progress = card.locator('.job-progress');
       await expect(progress).toContainText(/Step \d+ of \d+/);
       await expect(progress.getByRole('progressbar', { name: 'Progress' })).toBeVisible();
       await shot(page, 'router-setup-progress.png');
