@@ -50,6 +50,7 @@ export const errorMessages = {
   ROUTER_TIMEOUT: 'The router took too long to answer. It may be overloaded or the link is poor; try again.',
   ROUTER_API_DISABLED: 'The router refused the API connection. Enable the api (8728) or api-ssl (8729) service under IP > Services.',
   ROUTER_TRAP: 'The router rejected the command.',
+  ROUTER_CERT_CHANGED: 'The router\'s certificate changed: if you replaced it or reset the router, accept the new one on the router page.',
   AUTH_WRONG_PASSWORD: 'That name or password is not right. Check the Caps Lock key and try again.',
   AUTH_LOCKED: 'Too many wrong passwords: sign-in for this account is paused for 15 minutes.',
   AUTH_ALREADY_SET_UP: 'The owner password is already set. Sign in with it, or change it after signing in.',

@@ -218,6 +218,7 @@ const ROUTER_ERROR_TITLE_EN = {
   ROUTER_API_DISABLED: 'The router’s API service is off',
   ROUTER_TRAP: 'The router refused the command',
   ROUTER_NOT_CONFIGURED: 'The router’s API is not set up in HotspotDesk',
+  ROUTER_CERT_CHANGED: 'The router’s certificate changed',
 };
 /** Looked up by any error code (only RouterOS codes have a headline). */
 export const ROUTER_ERROR_TITLE: Record<string, string> = ROUTER_ERROR_TITLE_EN;
@@ -229,6 +230,7 @@ export const ROUTER_ERROR_TITLE_BN: Record<keyof typeof ROUTER_ERROR_TITLE_EN, s
   ROUTER_API_DISABLED: 'রাউটারের API সার্ভিস বন্ধ',
   ROUTER_TRAP: 'রাউটার কমান্ডটি মানেনি',
   ROUTER_NOT_CONFIGURED: 'HotspotDesk-এ রাউটারের API সেট করা হয়নি',
+  ROUTER_CERT_CHANGED: 'রাউটারের সার্টিফিকেট বদলে গেছে',
 };
 export function routerErrorTitlesFor(lang: Lang): Record<string, string> {
   return lang === 'bn' ? ROUTER_ERROR_TITLE_BN : ROUTER_ERROR_TITLE;

@@ -20,6 +20,7 @@ import { gatewaysApi } from './api/gateways';
 import { reportsApi } from './api/reports';
 import { exportsApi } from './api/exports';
 import { systemApi } from './api/system';
+import { jobsApi } from './api/jobs';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret
@@ -48,6 +49,7 @@ export const contract = {
   ...reportsApi,
   ...exportsApi,
   ...systemApi,
+  ...jobsApi,
 };
 
 export type Contract = typeof contract;

@@ -50,6 +50,16 @@ export interface Router {
   zoneId: number | null;
   hotspotInterface: string | null;
   requireMessageAuthenticator: boolean;
+  /**
+   * The api-ssl certificate pinned on first use: SHA-256 fingerprint (colon-separated hex), or
+   * 'anonymous' for an api-ssl service without a certificate; null until a TLS connection is made.
+   */
+  apiCertSha256: string | null;
+  /** Another certificate the router showed since: router calls stop until the owner accepts it. */
+  apiCertPendingSha256: string | null;
+  /** The hotspot's DNS name and address as last read from the router (link-login-only check). */
+  hotspotDnsName: string | null;
+  hotspotAddress: string | null;
   status: RouterStatus;
   createdAt: number;
   updatedAt: number;

@@ -5,6 +5,10 @@ import { randomFromAlphabet } from '../secrets';
 import { whereClause } from '../db/where';
 import { toVoucher, toVoucherBatch, type VoucherBatchRow, type VoucherRow } from './rows';
 import type { Distributors } from './distributors';
+import type { OnProgress } from '../jobs';
+
+/** Codes drawn between two turns of the event loop in generateWithProgress. */
+const GENERATE_SLICE = 500;
 
 // The normaliser and the print grouping are pure and shared with the admin UI; this is where the
 // engine's doors (admin API, portal) take them from.
@@ -89,6 +93,29 @@ export function createVouchers({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, di
     "UPDATE vouchers SET distributor_id = ?, assigned_at = ? WHERE id = ? AND status = 'new' AND distributor_id IS NULL",
   );
 
+  /**
+   * Writes a batch and its cards in one transaction: the `drawn` codes first, then fresh ones until
+   * there are `count`. A collision (unlikely: 10,000 digit cards among 10^13) is skipped and drawn again.
+   */
+  function insertBatch(input: GenerateInput, drawn: readonly string[], now = clock.now()): { batchId: number; codes: string[] } {
+    const { packageId, faceValue, count, prefix = '', expiresAt = null, alphabet = 'default' } = input;
+    const { symbols, length } = ALPHABETS[alphabet];
+    return db.transaction(() => {
+      const { lastInsertRowid } = db
+        .prepare('INSERT INTO voucher_batches (package_id, prefix, count, created_at, face_value, expires_at, alphabet) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(packageId, prefix, count, now, faceValue, expiresAt, alphabet);
+      const batchId = Number(lastInsertRowid);
+      const ins = db.prepare('INSERT OR IGNORE INTO vouchers (code, batch_id, package_id, created_at) VALUES (?, ?, ?, ?)');
+      const codes: string[] = [];
+      for (const code of drawn) if (ins.run(code, batchId, packageId, now).changes === 1) codes.push(code);
+      while (codes.length < count) {
+        const code = prefix + randomFromAlphabet(symbols, length);
+        if (ins.run(code, batchId, packageId, now).changes === 1) codes.push(code);
+      }
+      return { batchId, codes };
+    })();
+  }
+
   function batch(id: number): VoucherBatch {
     const r = batchById.get(id);
     if (!r) throw notFound(`voucher batch ${id}`);
@@ -103,24 +130,34 @@ export function createVouchers({ db, clock }: Pick<CoreDeps, 'db' | 'clock'>, di
 
   return {
     generate(input: GenerateInput): { batchId: number; codes: string[] } {
-      const { packageId, faceValue, count, prefix = '', expiresAt = null, alphabet = 'default' } = input;
       const now = clock.now();
-      if (expiresAt != null && expiresAt <= now) throw invalidInput('expiresAt', 'must be in the future');
+      if (input.expiresAt != null && input.expiresAt <= now) throw invalidInput('expiresAt', 'must be in the future');
+      return insertBatch(input, [], now);
+    },
+
+    /**
+     * `generate` for big batches (10,000 cards) with progress (issue #11): the codes are drawn in
+     * slices, giving the event loop back between slices so progress polls are answered, then the
+     * batch is written in one transaction as `generate` does (all or nothing). A code that
+     * turns out to be taken when written is drawn again there.
+     */
+    async generateWithProgress(input: GenerateInput, onProgress: OnProgress): Promise<{ batchId: number; codes: string[] }> {
+      const { count, prefix = '', alphabet = 'default' } = input;
+      if (input.expiresAt != null && input.expiresAt <= clock.now()) throw invalidInput('expiresAt', 'must be in the future');
       const { symbols, length } = ALPHABETS[alphabet];
-      return db.transaction(() => {
-        const { lastInsertRowid } = db
-          .prepare('INSERT INTO voucher_batches (package_id, prefix, count, created_at, face_value, expires_at, alphabet) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(packageId, prefix, count, now, faceValue, expiresAt, alphabet);
-        const batchId = Number(lastInsertRowid);
-        const ins = db.prepare('INSERT OR IGNORE INTO vouchers (code, batch_id, package_id, created_at) VALUES (?, ?, ?, ?)');
-        const codes: string[] = [];
-        while (codes.length < count) {
+      const taken = db.prepare<[string], { id: number }>('SELECT id FROM vouchers WHERE code = ?');
+      const drawn = new Set<string>();
+      while (drawn.size < count) {
+        onProgress({ done: drawn.size, total: count, step: 'Making the card codes' });
+        const sliceEnd = Math.min(count, drawn.size + GENERATE_SLICE);
+        while (drawn.size < sliceEnd) {
           const code = prefix + randomFromAlphabet(symbols, length);
-          // A collision (unlikely: 5000 digit cards among 10^13) is simply skipped and drawn again.
-          if (ins.run(code, batchId, packageId, now).changes === 1) codes.push(code);
+          if (!taken.get(code)) drawn.add(code);
         }
-        return { batchId, codes };
-      })();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      onProgress({ done: count, total: count, step: 'Saving the cards' });
+      return insertBatch(input, [...drawn]);
     },
 
     /**

@@ -146,6 +146,8 @@ export function createPortal(deps: PortalSubsystemDeps): Portal {
     payments: deps.payments,
     freeMinutes: radius.freeMinutes,
     limits,
+    // The hotspot address and DNS name RouterOS sync read from each router (routers store).
+    loginHostsFor: (routerId) => routers.loginHosts(routerId),
   });
   return { app, listener, customerAuth };
 }

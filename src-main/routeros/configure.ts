@@ -3,6 +3,7 @@ import { AppError, isAppError } from '../errors';
 import { chooseHotspot, htmlDirectory, planConfiguration, publicStep, type DesiredInputs, type PlannedStep, type RosAction, type RouterSnapshot } from './configurePlan';
 import { add, print, printOne, set } from './rosValues';
 import type { RosClient } from './types';
+import { noProgress, type OnProgress } from '../jobs';
 import { ROUTER_PAGES } from '../portal/routerPages';
 
 /** Reads the router into a snapshot, plans against it, applies the plan step by step. */
@@ -62,10 +63,11 @@ async function applyAction(client: RosClient, a: RosAction): Promise<void> {
  * Applies each changed step. A failing step does not stop the others (the owner sees every
  * result), except that a connection-level failure ends the run: nothing else would get through.
  */
-export async function applyPlan(client: RosClient, steps: PlannedStep[]): Promise<ConfigureStep[]> {
+export async function applyPlan(client: RosClient, steps: PlannedStep[], onProgress: OnProgress = noProgress): Promise<ConfigureStep[]> {
   const out: ConfigureStep[] = [];
   let fatal: AppError | null = null;
   for (const s of steps) {
+    onProgress({ done: out.length, total: steps.length, step: s.title });
     const base = publicStep(s);
     if (s.status === 'ok') {
       out.push({ ...base, result: 'unchanged' });
@@ -85,6 +87,7 @@ export async function applyPlan(client: RosClient, steps: PlannedStep[]): Promis
       out.push({ ...base, result: 'failed', error: message });
     }
   }
+  onProgress({ done: out.length, total: steps.length, step: null });
   return out;
 }
 

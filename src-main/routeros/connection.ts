@@ -1,6 +1,6 @@
 import * as nodeRouteros from 'node-routeros';
 import { RouterOSAPI } from 'node-routeros';
-import type { TlsOptions } from 'node:tls';
+import { TLSSocket, type TlsOptions } from 'node:tls';
 import type { AppError } from '../errors';
 import type { Logger } from '../log';
 import { mapRosError, routerError } from './rosErrors';
@@ -46,12 +46,22 @@ export function isNodeRouterosPatched(): boolean {
 // node-routeros keeps its socket wrapper private; we need it to tear a connection down without
 // waiting for the peer (close() waits for the router's FIN, which a hung router never sends).
 interface ApiInternals {
-  connector?: { connected?: boolean; destroy(): void } | null;
+  connector?: { connected?: boolean; destroy(): void; socket?: unknown } | null;
+}
+
+/** The fingerprint pinned for a router that shows no certificate (api-ssl with anonymous DH). */
+export const ANONYMOUS_CERTIFICATE = 'anonymous';
+
+/** The peer certificate's SHA-256 fingerprint (AA:BB:… as Node prints it), or 'anonymous'. */
+export function certificateFingerprint(socket: TLSSocket): string {
+  const cert = socket.getPeerCertificate();
+  return cert && typeof cert.fingerprint256 === 'string' && cert.fingerprint256 !== '' ? cert.fingerprint256 : ANONYMOUS_CERTIFICATE;
 }
 
 function tlsOptions(): TlsOptions {
   // RouterOS api-ssl usually has a self-signed certificate (or none: anonymous DH), and the shop
-  // has no CA to check it against; we encrypt (passwords travel in /login) without pinning.
+  // has no CA to check it against; we encrypt (passwords travel in /login) and pin the certificate
+  // on first use instead (checkCertificate in the target, watchCertificate below).
   return { rejectUnauthorized: false, ciphers: 'DEFAULT:ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:@SECLEVEL=0' };
 }
 
@@ -128,6 +138,7 @@ export function createRosConnection(target: RouterTarget, timeouts: ConnectionTi
         () => settle(null),
         (e: unknown) => settle(mapRosError(e, 'connect', label)),
       );
+      if (target.tls && target.checkCertificate) watchCertificate(a, target.checkCertificate, settle);
     });
     connecting = attempt;
     return attempt.then(
@@ -142,6 +153,40 @@ export function createRosConnection(target: RouterTarget, timeouts: ConnectionTi
         throw e;
       },
     );
+  }
+
+  /**
+   * Checks the router's certificate after the TLS handshake and before node-routeros sends the
+   * login (which carries the password): our listener is put in front of node-routeros' own
+   * 'secureConnect' handler, and a refused certificate destroys the socket there, so the
+   * login is never written. connect() has created the socket synchronously by now.
+   */
+  function watchCertificate(a: RouterOSAPI, check: (fingerprint: string) => boolean, settle: (err: AppError | null) => void): void {
+    const socket = (a as unknown as ApiInternals).connector?.socket;
+    if (!(socket instanceof TLSSocket)) {
+      // node-routeros changed under us: refuse rather than log in unpinned.
+      settle(routerError('ROUTER_CERT_CHANGED', label, 'the router\'s certificate could not be checked.'));
+      return;
+    }
+    socket.prependOnceListener('secureConnect', () => {
+      const fingerprint = certificateFingerprint(socket);
+      let trusted = false;
+      try {
+        trusted = check(fingerprint);
+      } catch (e) {
+        log.warn({ router: target.routerId, err: e instanceof Error ? e.message : String(e) }, 'routeros certificate check failed');
+      }
+      if (trusted) return;
+      log.warn({ router: target.routerId, fingerprint }, 'routeros api-ssl certificate changed: refused until the owner accepts it');
+      socket.destroy();
+      settle(
+        routerError(
+          'ROUTER_CERT_CHANGED',
+          label,
+          'the router\'s certificate changed: if you replaced it or reset the router, accept the new one on the router page.',
+        ),
+      );
+    });
   }
 
   function dropLive(a: RouterOSAPI, err: AppError): void {

@@ -1,6 +1,6 @@
 import type { DiagnoseCheck, DiagnoseFixAction, WalledGardenEntry } from '../../src-shared/api/routers';
 import { isAppError } from '../errors';
-import { chooseHotspot } from './configurePlan';
+import { chooseHotspot, type RouterSnapshot } from './configurePlan';
 import { readSnapshot } from './configure';
 import { isNoSuchMenu, parseRosBool, print, printOne } from './rosValues';
 import type { RosClient, RosRow } from './types';
@@ -18,6 +18,8 @@ export interface DiagnoseInputs {
   radiusSecret: string;
   serverAddress: string | null;
   desiredWalledGarden: WalledGardenEntry[];
+  /** Sees the snapshot the checks read (the hotspot's address and DNS name are kept from it). */
+  onSnapshot?: (snapshot: RouterSnapshot) => void;
 }
 
 export interface WifiSsid {
@@ -135,6 +137,7 @@ function pingReceived(rows: RosRow[]): number {
 export async function runRouterChecks(client: RosClient, d: DiagnoseInputs): Promise<DiagnoseCheck[]> {
   const checks: DiagnoseCheck[] = [];
   const snapshot = await readSnapshot(client, d.hotspotInterface);
+  d.onSnapshot?.(snapshot);
   const choice = chooseHotspot(snapshot, d.hotspotInterface);
 
   {

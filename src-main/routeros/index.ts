@@ -5,7 +5,8 @@ import type {
 import type { CoreDeps, Subsystem } from '../deps';
 import { AppError, isAppError } from '../errors';
 import { applyPlan, fetchExpectedLoginPage, readSnapshot, ROUTER_PAGE_NAMES } from './configure';
-import { planConfiguration, publicStep, type DesiredInputs, type PlannedStep, type RouterPageWant } from './configurePlan';
+import { planConfiguration, publicStep, type DesiredInputs, type PlannedStep, type RouterPageWant, type RouterSnapshot } from './configurePlan';
+import { hotspotHostsOf } from './hotspotHosts';
 import { createRosConnection, defaultTimeouts, isNodeRouterosPatched, type ConnectionTimeouts, type RosConnection } from './connection';
 import { addCustomEntry, listCustomEntries, removeCustomEntry } from './customWalledGarden';
 import { checkZoneSsids, readSsids, runRouterChecks, ssidProblem, zoneExpectedSsid, type ZoneInputs } from './diagnose';
@@ -21,6 +22,7 @@ import type { RosClient, RouterTarget } from './types';
 import { desiredWalledGarden, pushWalledGarden } from './walledGarden';
 import { ALL_GATEWAYS, type GatewayId } from './walledGardenDefaults';
 import { createContactLog } from './contactLog';
+import { noProgress, type OnProgress } from '../jobs';
 
 /**
  * RouterOS sync: configures routers for hotspot-with-RADIUS, keeps their walled garden right,
@@ -58,7 +60,7 @@ export type { SessionMatch } from './sessions';
 export type { GatewayId } from './walledGardenDefaults';
 export { ROUTER_LOGIN_PAGE_PATH } from './configure';
 
-const CONNECTION_CODES = new Set(['ROUTER_UNREACHABLE', 'ROUTER_AUTH_FAILED', 'ROUTER_TIMEOUT', 'ROUTER_API_DISABLED', 'ROUTER_TRAP']);
+const CONNECTION_CODES = new Set(['ROUTER_UNREACHABLE', 'ROUTER_AUTH_FAILED', 'ROUTER_TIMEOUT', 'ROUTER_API_DISABLED', 'ROUTER_TRAP', 'ROUTER_CERT_CHANGED']);
 
 export function createRouterOs(deps: RouterOsDeps) {
   const { db, clock, log, settings, config, routers } = deps;
@@ -164,6 +166,7 @@ export function createRouterOs(deps: RouterOsDeps) {
     };
     const snapshot = await readSnapshot(client, router.hotspotInterface);
     recordContact(routers, router.id, { version: snapshot.version || undefined });
+    keepHotspotHosts(router, snapshot);
     const steps = planConfiguration(snapshot, desired);
     const notes: string[] = [];
     if (addr.detected && addr.address) {
@@ -174,6 +177,12 @@ export function createRouterOs(deps: RouterOsDeps) {
       plan: { routerId: router.id, serverAddress: addr.address, serverAddressDetected: addr.detected, notes, steps: steps.map(publicStep) },
       steps,
     };
+  }
+
+  /** The portal's link-login-only check reads these from the router's row (hotspotHosts.ts). */
+  function keepHotspotHosts(router: RouterRecord, snapshot: RouterSnapshot): void {
+    const hosts = hotspotHostsOf(snapshot, router.hotspotInterface);
+    if (hosts) routers.setHotspotHosts(router.id, hosts);
   }
 
   async function zoneInputs(router: RouterRecord, thisClient: RosClient): Promise<ZoneInputs | null> {
@@ -301,10 +310,11 @@ export function createRouterOs(deps: RouterOsDeps) {
     },
 
     /** routers.configure: apply the plan; running it again changes nothing. */
-    configure(id: number): Promise<ConfigureResult> {
+    configure(id: number, onProgress: OnProgress = noProgress): Promise<ConfigureResult> {
       return withRouter(id, async (client, _t, router) => {
+        onProgress({ done: 0, total: 0, step: 'Reading the router' });
         const { plan, steps } = await buildPlan(client, router);
-        const results = await applyPlan(client, steps);
+        const results = await applyPlan(client, steps, onProgress);
         const failed = results.filter((s) => s.result === 'failed');
         log.info({ router: id, applied: results.filter((s) => s.result === 'applied').map((s) => s.key), failed: failed.map((s) => s.key) }, 'router configured');
         return { ...plan, steps: results, changed: results.filter((s) => s.result === 'applied').length, failed: failed.length };
@@ -317,9 +327,9 @@ export function createRouterOs(deps: RouterOsDeps) {
       return { routerId: id, entries: walledGardenFor(router), enabledGateways: [...enabledGateways()] };
     },
 
-    pushWalledGarden(id: number): Promise<WalledGardenPushResult> {
+    pushWalledGarden(id: number, onProgress: OnProgress = noProgress): Promise<WalledGardenPushResult> {
       return withRouter(id, async (client, _t, router) => {
-        const result = await pushWalledGarden(client, id, walledGardenFor(router));
+        const result = await pushWalledGarden(client, id, walledGardenFor(router), onProgress);
         log.info({ router: id, added: result.added.length, removed: result.removed.length }, 'walled garden pushed');
         return result;
       });
@@ -370,6 +380,7 @@ export function createRouterOs(deps: RouterOsDeps) {
               radiusSecret: routers.credentials(id).radiusSecret,
               serverAddress: serverAddress(router).address,
               desiredWalledGarden: walledGardenFor(router),
+              onSnapshot: (snapshot) => keepHotspotHosts(router, snapshot),
             })),
           );
           const zone = await zoneInputs(router, client);
@@ -398,6 +409,7 @@ const AppErrorFix: Record<string, string> = {
   ROUTER_TIMEOUT: 'The router is slow to answer: check its CPU load and the link, then try again.',
   ROUTER_API_DISABLED: 'Enable the api (8728) or api-ssl (8729) service under IP > Services, and allow this PC in "Available From".',
   ROUTER_TRAP: 'The API user needs a group with read, write and api policies.',
+  ROUTER_CERT_CHANGED: 'If you replaced the router\'s certificate or reset the router, accept the new certificate on the router page; otherwise someone may be pretending to be the router.',
 };
 
 export type RouterOs = ReturnType<typeof createRouterOs>;

@@ -26,6 +26,8 @@ export function routerTarget(routers: RouterStore, id: number): RouterTarget {
     tls: r.apiTls,
     user: r.apiUser,
     password: routers.credentials(id).apiPassword ?? '',
+    // Trust on first use: the store pins the first certificate and refuses any other (issue #13).
+    checkCertificate: (fingerprint) => routers.certificateSeen(id, fingerprint),
   };
 }
 

@@ -32,4 +32,10 @@ export interface RouterTarget {
   tls: boolean;
   user: string;
   password: string;
+  /**
+   * API-SSL pinning: called with the router certificate's SHA-256 fingerprint (or 'anonymous')
+   * after the TLS handshake and before the login is sent; false refuses the connection with
+   * ROUTER_CERT_CHANGED. Omitted: any certificate is taken (encryption without pinning).
+   */
+  checkCertificate?: (fingerprint: string) => boolean;
 }

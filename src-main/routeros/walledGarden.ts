@@ -1,6 +1,7 @@
 import type { CustomWalledGardenEntry, WalledGardenEntry, WalledGardenPushResult } from '../../src-shared/api/routers';
 import { OWNER_TAG } from './configurePlan';
 import { add, print, remove } from './rosValues';
+import { noProgress, type OnProgress } from '../jobs';
 import type { RosClient, RosRow } from './types';
 import { gatewayWalledGardenHosts, type GatewayId } from './walledGardenDefaults';
 
@@ -105,13 +106,28 @@ export async function readWalledGarden(client: RosClient): Promise<RouterWalledG
   return { ip, http };
 }
 
-export async function pushWalledGarden(client: RosClient, routerId: number, desired: readonly WalledGardenEntry[]): Promise<WalledGardenPushResult> {
+export async function pushWalledGarden(
+  client: RosClient,
+  routerId: number,
+  desired: readonly WalledGardenEntry[],
+  onProgress: OnProgress = noProgress,
+): Promise<WalledGardenPushResult> {
+  onProgress({ done: 0, total: 0, step: 'Reading the walled garden' });
   const diff = diffWalledGarden(desired, await readWalledGarden(client));
+  // One step per removal command (a menu's stale entries go in one) and per added entry.
+  const removals = (['ip', 'http'] as const).filter((menu) => diff.stale.some((s) => s.menu === menu));
+  const total = removals.length + diff.missing.length;
+  let done = 0;
   // Remove first: a stale entry may be a disabled copy of one we are about to add.
   for (const menu of ['ip', 'http'] as const) {
+    if (removals.includes(menu)) onProgress({ done: done++, total, step: `Removing old entries (${menu})` });
     await remove(client, WG_MENU[menu], diff.stale.filter((s) => s.menu === menu).map((s) => s.row['.id']!));
   }
-  for (const e of diff.missing) await add(client, WG_MENU[e.menu], entryProps(e));
+  for (const e of diff.missing) {
+    onProgress({ done: done++, total, step: `Adding ${e.host}` });
+    await add(client, WG_MENU[e.menu], entryProps(e));
+  }
+  onProgress({ done: total, total, step: null });
   return {
     routerId,
     added: diff.missing,

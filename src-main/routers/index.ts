@@ -21,6 +21,10 @@ interface RouterRow {
   status_last_error: string | null;
   status_version: string | null;
   status_identity: string | null;
+  api_cert_sha256: string | null;
+  api_cert_pending_sha256: string | null;
+  hotspot_dns_name: string | null;
+  hotspot_address: string | null;
   created_at: number;
   updated_at: number;
   removed_at: number | null;
@@ -71,6 +75,10 @@ function toRouter(r: RouterRow): Router {
     zoneId: r.zone_id,
     hotspotInterface: r.hotspot_interface,
     requireMessageAuthenticator: r.require_message_authenticator === 1,
+    apiCertSha256: r.api_cert_sha256,
+    apiCertPendingSha256: r.api_cert_pending_sha256,
+    hotspotDnsName: r.hotspot_dns_name,
+    hotspotAddress: r.hotspot_address,
     status: {
       reachable: r.status_reachable == null ? null : r.status_reachable === 1,
       lastSyncAt: r.status_last_sync_at,
@@ -92,6 +100,9 @@ export function createRouterStore({ db, clock, secrets, events }: Pick<CoreDeps,
   const byId = db.prepare<[number], RouterRow>('SELECT * FROM routers WHERE id = ? AND removed_at IS NULL');
   const liveRouter = db.prepare<[number], { id: number }>('SELECT id FROM routers WHERE id = ? AND removed_at IS NULL');
   const zoneById = db.prepare<[number], { id: number }>('SELECT id FROM zones WHERE id = ?');
+  const hostsById = db.prepare<[number], { hotspot_dns_name: string | null; hotspot_address: string | null }>(
+    'SELECT hotspot_dns_name, hotspot_address FROM routers WHERE id = ? AND removed_at IS NULL',
+  );
 
   /** RADIUS reloads its NAS table on this; raised after the write commits. */
   function changed(routerId: number | null): void {
@@ -236,6 +247,58 @@ export function createRouterStore({ db, clock, secrets, events }: Pick<CoreDeps,
           clockCheckedAt: r.clock_checked_at,
           ssidProblem: r.ssid_problem,
         }));
+    },
+
+    /**
+     * API-SSL certificate pinning (trust on first use). `certificateSeen` is asked by the RouterOS
+     * connection after the TLS handshake and before anything is sent: true lets it go on. The first
+     * fingerprint is pinned; a different one is kept as pending and refused until `acceptCertificate`.
+     */
+    certificateSeen(id: number, fingerprint: string): boolean {
+      return events.tx(() => {
+        const r = row(id);
+        const now = clock.now();
+        if (r.api_cert_sha256 === null) {
+          db.prepare('UPDATE routers SET api_cert_sha256 = ?, api_cert_pending_sha256 = NULL, api_cert_seen_at = ? WHERE id = ?').run(fingerprint, now, id);
+          return true;
+        }
+        if (r.api_cert_sha256 === fingerprint) return true;
+        db.prepare('UPDATE routers SET api_cert_pending_sha256 = ?, api_cert_seen_at = ? WHERE id = ?').run(fingerprint, now, id);
+        return false;
+      });
+    },
+
+    /** The owner trusts the certificate the router shows now (the pending one) from here on. */
+    acceptCertificate(id: number): Router {
+      events.tx(() => {
+        const r = row(id);
+        if (r.api_cert_pending_sha256 === null) {
+          throw new AppError('conflict', 'id: this router has no new certificate waiting to be accepted', { field: 'id' });
+        }
+        db.prepare('UPDATE routers SET api_cert_sha256 = api_cert_pending_sha256, api_cert_pending_sha256 = NULL, updated_at = ? WHERE id = ?').run(clock.now(), id);
+        changed(id);
+      });
+      return toRouter(row(id));
+    },
+
+    /**
+     * What RouterOS sync read from the router's hotspot profile. Not a settings change (no
+     * routers.changed): only the portal's link-login-only check reads it, straight from the row.
+     */
+    setHotspotHosts(id: number, hosts: { dnsName: string | null; address: string | null }): void {
+      db.prepare('UPDATE routers SET hotspot_dns_name = ?, hotspot_address = ? WHERE id = ?').run(hosts.dnsName || null, hosts.address || null, id);
+    },
+
+    /**
+     * The hosts link-login-only may point at for this router: its hotspot DNS name and address as
+     * read from it. null when unknown (or no such router): the portal then falls back to
+     * private-range IPv4 addresses.
+     */
+    loginHosts(id: number): string[] | null {
+      const r = hostsById.get(id);
+      if (!r) return null;
+      const hosts = [r.hotspot_dns_name, r.hotspot_address].filter((h): h is string => h !== null && h.trim() !== '');
+      return hosts.length > 0 ? hosts : null;
     },
 
     zones: {

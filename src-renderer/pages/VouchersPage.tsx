@@ -11,6 +11,9 @@ import { PackageSelect } from '../components/PackageSelect';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
 import { useSubmit } from '../formErrors';
+import { JobProgressBar } from '../components/JobProgressBar';
+import { withJobProgress } from '../jobProgress';
+import type { JobProgress } from '../../src-shared/api/jobs';
 import { describeTerms, formatDateTime, formatTaka, localDigits } from '../../src-shared/format';
 import { formatVoucherCode } from '../../src-shared/voucherCodes';
 import { zonedDayRange, zonedYmd } from '../../src-shared/time';
@@ -26,7 +29,7 @@ import { useDistributorsStore } from '../stores/distributorsStore';
 const M = messages(
   {
     needPackage: 'Choose the package the cards sell.',
-    badCount: 'Enter how many cards: 1 to 5000.',
+    badCount: 'Enter how many cards: 1 to 10000.',
     badPrefix: 'Up to 6 letters or digits, or leave empty.',
     badExpiry: 'Choose a day, or leave empty for cards that never expire.',
     generateHeading: 'Generate recharge cards',
@@ -93,7 +96,7 @@ const M = messages(
   },
   {
     needPackage: 'কার্ডগুলো কোন প্যাকেজ বিক্রি করবে তা বেছে নিন।',
-    badCount: 'কয়টি কার্ড লিখুন: ১ থেকে ৫০০০।',
+    badCount: 'কয়টি কার্ড লিখুন: ১ থেকে ১০০০০।',
     badPrefix: 'সর্বোচ্চ ৬টি অক্ষর বা অঙ্ক, অথবা খালি রাখুন।',
     badExpiry: 'একটি দিন বেছে নিন, অথবা কখনো মেয়াদ শেষ না হওয়া কার্ডের জন্য খালি রাখুন।',
     generateHeading: 'রিচার্জ কার্ড তৈরি করুন',
@@ -181,20 +184,26 @@ function GenerateForm() {
   const tz = useShopTimeZone();
   const t = useT(M);
   const { busy, errors, submit, clear } = useSubmit(['packageId', 'count', 'prefix', 'alphabet', 'expiresAt']);
+  // A big batch takes a while: its progress while the engine makes it (jobs.progress).
+  const [job, setJob] = useState<JobProgress | null>(null);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!packageId) local.packageId = t.needPackage;
     const n = Number(count);
-    if (!/^\d+$/.test(count.trim()) || n < 1 || n > 5000) local.count = t.badCount;
+    if (!/^\d+$/.test(count.trim()) || n < 1 || n > 10_000) local.count = t.badCount;
     const p = prefix.trim().toUpperCase();
     if (!/^[A-Z0-9]{0,6}$/.test(p)) local.prefix = t.badPrefix;
     const expiresAt = expiryFromDay(expires, tz);
     if (expiresAt === 'bad') local.expiresAt = t.badExpiry;
     const r = await submit(local, () =>
-      generate({ packageId: Number(packageId), count: n, alphabet, ...(p ? { prefix: p } : {}), ...(typeof expiresAt === 'number' ? { expiresAt } : {}) }),
+      withJobProgress(
+        (jobId) => generate({ packageId: Number(packageId), count: n, alphabet, ...(p ? { prefix: p } : {}), ...(typeof expiresAt === 'number' ? { expiresAt } : {}), jobId }),
+        setJob,
+      ),
     );
+    setJob(null);
     if (r) navigate(`/cards/${r.batchId}`);
   }
 
@@ -227,6 +236,7 @@ function GenerateForm() {
           </button>
         </div>
       </div>
+      {busy ? <JobProgressBar job={job} unit="items" /> : null}
     </form>
   );
 }

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { ApiError, ApiReply, Input, Method, Output } from '../../src-shared/api';
 import type { CustomWalledGardenEntry } from '../../src-shared/api/routers';
+import type { JobProgress } from '../../src-shared/api/jobs';
 import { call } from '../api';
+import { withJobProgress } from '../jobProgress';
 import { useRoutersStore } from './routersStore';
 
 /**
@@ -32,8 +34,15 @@ type Actions = {
 type Key = keyof Actions;
 type Slots = { [K in Key]: ActionState<Output<Actions[K]>> };
 
+/** The long actions whose steps are shown while they run (jobs.progress). */
+type Watched = 'configure' | 'push';
+
 interface RouterSyncState extends Slots {
   routerId: number | null;
+  /** The running set-up's or push's last reported progress; null when not running. */
+  progress: Record<Watched, JobProgress | null>;
+  /** Trusts the api-ssl certificate the router shows now (after a reset or a new certificate). */
+  acceptCertificate(): Promise<ApiReply<unknown>>;
   /** When HotspotDesk last changed the router (configure, push, kick): older diagnoses are out of date. */
   changedAt: number | null;
   /** Switches to a router; results of another router are cleared. */
@@ -71,7 +80,13 @@ export const useRouterSyncStore = create<RouterSyncState>()((set, get) => {
     const id = get().routerId;
     if (id === null || get()[key].busy) return;
     set({ [key]: { ...get()[key], busy: true, error: null } } as Partial<RouterSyncState>);
-    const r = (await call(method as Method, { id } as never)) as ApiReply<Output<Actions[K]>>;
+    const once = (input: object) => call(method as Method, input as never) as Promise<ApiReply<Output<Actions[K]>>>;
+    const watched = key === 'configure' || key === 'push' ? (key as Watched) : null;
+    const showProgress = (p: JobProgress | null) => {
+      if (watched && get().routerId === id) set({ progress: { ...get().progress, [watched]: p } });
+    };
+    const r = watched ? await withJobProgress((jobId) => once({ id, jobId }), showProgress) : await once({ id });
+    showProgress(null);
     // The owner may have opened another router meanwhile: drop a late answer.
     if (get().routerId !== id) return;
     // On failure the last result goes: "connected" next to "refused" would contradict itself.
@@ -86,8 +101,20 @@ export const useRouterSyncStore = create<RouterSyncState>()((set, get) => {
     ...fresh(),
     routerId: null,
     changedAt: null,
+    progress: { configure: null, push: null },
     open(id) {
-      if (get().routerId !== id) set({ routerId: id, changedAt: null, ...fresh() });
+      if (get().routerId !== id) set({ routerId: id, changedAt: null, progress: { configure: null, push: null }, ...fresh() });
+    },
+    async acceptCertificate() {
+      const id = get().routerId;
+      if (id === null) return { ok: false, error: { code: 'not_found', message: 'No router is open.' } };
+      const r = await call('routers.acceptCertificate', { id });
+      if (r.ok) {
+        // The errors shown were the refused certificate's: try again with the accepted one.
+        get().reset();
+        await useRoutersStore.getState().load();
+      }
+      return r;
     },
     reset() {
       set({ ...fresh(), changedAt: null });

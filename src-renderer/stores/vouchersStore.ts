@@ -38,7 +38,7 @@ export const useVouchersStore = create<VouchersState>()((set, get) => ({
   },
   async openBatch(batchId) {
     set({ batchId, codesLoading: true, codesError: null, ...(get().batchId === batchId ? {} : { codes: [] }) });
-    // A batch holds up to 5000 cards; the API pages at 1000.
+    // A batch holds up to 10,000 cards; the API pages at 1000.
     const codes: Voucher[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const r = await call('vouchers.list', { batchId, limit: PAGE, offset });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { command, query, id, ipv4, port, name } from './def';
 import type { Router } from '../domain';
+import { jobId } from './jobs';
 
 /**
  * Routers: the records (list, create, update, remove) and RouterOS sync — one-click router setup,
@@ -193,14 +194,20 @@ export const routersApi = {
     routerSecrets,
   ),
   'routers.remove': command<{ removed: true }>()(z.strictObject({ id })),
+  /**
+   * Trusts the api-ssl certificate the router shows now (apiCertPendingSha256) from here on;
+   * until then every call to that router is refused with ROUTER_CERT_CHANGED. Owner only.
+   */
+  'routers.acceptCertificate': command<Router>()(z.strictObject({ id }), owner),
 
   // The router area is the owner's: even its reads sign in to the router (test, plan, diagnose)
   // or show its set-up; a cashier sees only the list and who is online.
   'routers.test': query<RouterTestResult>()(z.strictObject({ id }), owner),
   'routers.plan': query<RouterPlan>()(z.strictObject({ id }), owner),
-  'routers.configure': command<ConfigureResult>()(z.strictObject({ id })),
+  // jobId: the caller's name for this run, to watch it with jobs.progress (src-shared/api/jobs.ts).
+  'routers.configure': command<ConfigureResult>()(z.strictObject({ id, jobId: jobId.optional() })),
   'routers.walledGarden': query<WalledGardenView>()(z.strictObject({ id }), owner),
-  'routers.pushWalledGarden': command<WalledGardenPushResult>()(z.strictObject({ id })),
+  'routers.pushWalledGarden': command<WalledGardenPushResult>()(z.strictObject({ id, jobId: jobId.optional() })),
   'routers.addWalledGardenEntry': command<CustomWalledGardenEntry>()(
     z.strictObject({
       /** null or missing: every router. */

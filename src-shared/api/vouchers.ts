@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, query, id, phone, pageInput } from './def';
+import { jobId } from './jobs';
 import type { Subscription, Voucher, VoucherBatch } from '../domain';
 
 const epochMs = z.number().int().positive().max(8.64e15);
@@ -12,12 +13,15 @@ export const vouchersApi = {
   'vouchers.generate': command<{ batchId: number; codes: string[] }>()(
     z.strictObject({
       packageId: id,
-      count: z.number().int().min(1).max(5000),
+      // Up to 10,000 cards at once (issue #11); the UI watches a big batch with jobs.progress.
+      count: z.number().int().min(1).max(10_000),
       prefix: z.string().regex(/^[A-Z0-9]{0,6}$/, 'must be up to 6 capital letters or digits').optional(),
       /** After this (epoch ms) the batch's unused cards are expired. */
       expiresAt: epochMs.optional(),
       /** "digits": 13-digit codes for phone keypads; "default": 12 letters and digits. */
       alphabet: z.enum(['default', 'digits']).optional(),
+      /** The caller's name for this run, to watch it with jobs.progress. */
+      jobId: jobId.optional(),
     }),
   ),
   'vouchers.list': query<{ batches: VoucherBatch[]; vouchers: Voucher[] }>()(

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createVirtualRouterOsApi, type VirtualRouterOsApi } from '../virtual-mikrotik/routeros-api';
@@ -286,4 +289,85 @@ test('owner sets up a MikroTik from the router page', async ({ page }) => {
   });
 
   expect(consoleErrors).toEqual([]);
+});
+
+/** A self-signed certificate for the simulator's api-ssl (openssl is on the machine). */
+function selfSigned(cn: string): { key: Buffer; cert: Buffer; fingerprint: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hsd-e2e-cert-'));
+  try {
+    const key = path.join(dir, 'key.pem');
+    const cert = path.join(dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', `/CN=${cn}`, '-days', '2'], { stdio: 'ignore' });
+    const pem = fs.readFileSync(cert);
+    return { key: fs.readFileSync(key), cert: pem, fingerprint: new crypto.X509Certificate(pem).fingerprint256 };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('api-ssl: the router page shows the pinned fingerprint, a changed one waits for Accept; set-up shows its steps', async ({ page }) => {
+  test.setTimeout(120_000);
+  const first = selfSigned('router');
+  const second = selfSigned('router-after-reset');
+  const tlsSim = createVirtualRouterOsApi({ identity: 'Gate-AP', users: [{ name: 'admin', password: API_PASSWORD, group: 'full' }], tls: { key: first.key, cert: first.cert } });
+  await tlsSim.start();
+  try {
+    const consoleErrors = await open(page);
+    const router = (await server.api('routers.create', {
+      name: 'Gate AP', nasIp: '10.0.0.77', secret: 'radius-secret-TLS', host: '127.0.0.1', apiPort: tlsSim.port(), apiTls: true,
+      apiUser: 'admin', apiPassword: API_PASSWORD, hotspotInterface: 'bridge',
+    })) as { id: number };
+    await nav(page, 'Routers');
+    await page.getByRole('table', { name: 'Routers' }).getByRole('link', { name: 'Manage Gate AP' }).click();
+    await expect(page.getByRole('heading', { name: 'Gate AP', level: 1 })).toBeVisible();
+    expect(router.id).toBeGreaterThan(0);
+    const status = page.getByRole('region', { name: 'Router status' });
+    await expect(status).toContainText('not seen yet');
+
+    await test.step('first connection pins the certificate; its fingerprint shows', async () => {
+      await page.getByRole('region', { name: 'Test connection' }).getByRole('button', { name: 'Test connection' }).click();
+      await expect(status).toContainText('Reachable');
+      await expect(status.getByLabel('API-SSL certificate')).toContainText(first.fingerprint);
+    });
+
+    await test.step('set-up shows which step it is on while it runs', async () => {
+      const card = page.getByRole('region', { name: 'Set up router' });
+      await card.getByRole('button', { name: 'Check what needs changing' }).click();
+      const apply = card.getByRole('button', { name: /^Apply \d+ changes?$/ });
+      await expect(apply).toBeEnabled();
+      // A slow router, so the steps can be seen one by one.
+      tlsSim.faults.slowCommand = { command: '/', ms: 250 };
+      await apply.click();
+      const progress = card.locator('.job-progress');
+      await expect(progress).toContainText(/Step \d+ of \d+/);
+      await expect(progress.getByRole('progressbar', { name: 'Progress' })).toBeVisible();
+      await shot(page, 'router-setup-progress.png');
+      await expect(card.getByRole('region', { name: 'Setup result' })).toBeVisible({ timeout: 30_000 });
+      await expect(progress).toBeHidden();
+      tlsSim.faults.slowCommand = null;
+    });
+
+    await test.step('a changed certificate is refused until the owner accepts it', async () => {
+      tlsSim.setCertificate({ key: second.key, cert: second.cert });
+      tlsSim.dropConnections();
+      const logins = tlsSim.loginCount();
+      const card = page.getByRole('region', { name: 'Test connection' });
+      await card.getByRole('button', { name: 'Test connection' }).click();
+      const err = card.locator('[data-code="ROUTER_CERT_CHANGED"]');
+      await expect(err).toBeVisible();
+      await expect(err).toContainText("the router's certificate changed");
+      expect(tlsSim.loginCount()).toBe(logins);
+      const warning = status.getByRole('alert', { name: 'The router shows a different certificate' });
+      await expect(warning).toContainText(second.fingerprint);
+      await shot(page, 'router-cert-changed.png');
+      await warning.getByRole('button', { name: 'Accept the new certificate' }).click();
+      await expect(warning).toBeHidden();
+      await expect(status.getByLabel('API-SSL certificate')).toContainText(second.fingerprint);
+      await card.getByRole('button', { name: 'Test connection' }).click();
+      await expect(card.getByText('Connected. HotspotDesk can set this router up.')).toBeVisible();
+    });
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await tlsSim.stop();
+  }
 });

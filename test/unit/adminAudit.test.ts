@@ -42,9 +42,9 @@ describe('admin audit log', () => {
     const queries = (Object.keys(contract) as Method[]).filter((m) => contract[m].kind === 'query');
     expect(queries.length).toBeGreaterThan(10);
     for (const m of queries) {
-      // Every query today takes {} (lists, status), { id } (one record, one router) or a
-      // { from, to } range (reports).
-      const r = (await a.call(m, {})).ok || (await a.call(m, { id: 1 })).ok || (await a.call(m, { from: 0, to: 86_400_000 })).ok;
+      // Every query today takes {} (lists, status), { id } (one record, one router; a job's
+      // id is a string) or a { from, to } range (reports).
+      const r = (await a.call(m, {})).ok || (await a.call(m, { id: 1 })).ok || (await a.call(m, { id: 'job-probe-0001' })).ok || (await a.call(m, { from: 0, to: 86_400_000 })).ok;
       expect(r, m).toBe(true);
     }
     expect(rows()).toEqual([]);

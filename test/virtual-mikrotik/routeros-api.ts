@@ -32,6 +32,8 @@ export interface Faults {
   fatalOn: string | null;
   /** Send these bytes instead of the reply to matching commands (garbage, unknown tags …). */
   rawReply: { command: string; bytes: (tag: string | undefined) => Buffer } | null;
+  /** Answer matching commands only after this long (a slow router: progress can be watched). */
+  slowCommand: { command: string; ms: number } | null;
 }
 
 export interface LoggedCommand {
@@ -57,6 +59,10 @@ export interface VirtualRouterOsApi {
   acceptedCount(): number;
   /** Drops every open connection (router reboot, link loss). */
   dropConnections(): void;
+  /** api-ssl only: serve another certificate from the next connection on (a reset router, or a man in the middle). */
+  setCertificate(pair: { key: string | Buffer; cert: string | Buffer }): void;
+  /** /login sentences received (with or without the right password): did a client send its credentials? */
+  loginCount(): number;
 }
 
 function matches(prefix: string | null, command: string): boolean {
@@ -66,13 +72,15 @@ function matches(prefix: string | null, command: string): boolean {
 export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): VirtualRouterOsApi {
   const state = new RouterState(opts);
   const host = opts.host ?? '127.0.0.1';
-  const faults: Faults = { hangLogin: false, hangCommand: null, dropMidReply: null, fatalOn: null, rawReply: null };
+  const faults: Faults = { hangLogin: false, hangCommand: null, dropMidReply: null, fatalOn: null, rawReply: null, slowCommand: null };
   const commands: LoggedCommand[] = [];
   const sockets = new Set<net.Socket>();
   let server: net.Server | null = null;
   let port = opts.port ?? 0;
 
   let accepted = 0;
+  let logins = 0;
+  let tlsPair = opts.tls;
 
   function handle(socket: net.Socket): void {
     accepted++;
@@ -127,6 +135,7 @@ export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): 
       if (command === '') return; // an empty sentence is ignored by RouterOS
 
       if (command === '/login') {
+        logins++;
         if (faults.hangLogin) return;
         const u = state.users.find((x) => x.name === attrs.name && x.password === attrs.password);
         if (!u) {
@@ -155,7 +164,12 @@ export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): 
         socket.write(faults.rawReply.bytes(tag));
         return;
       }
+      const slow = faults.slowCommand && matches(faults.slowCommand.command, command) ? faults.slowCommand.ms : 0;
       const deliver = (replies: Reply[]): void => {
+        if (slow > 0) setTimeout(() => deliverNow(replies), slow);
+        else deliverNow(replies);
+      };
+      const deliverNow = (replies: Reply[]): void => {
         if (matches(faults.dropMidReply, command)) {
           const all = Buffer.concat(replies.map((r) => encodeSentence([r.type, ...Object.entries(r.attrs).map(([k, v]) => `=${k}=${v}`)])));
           socket.write(all.subarray(0, Math.max(1, Math.floor(all.length / 2))), () => socket.destroy());
@@ -187,7 +201,7 @@ export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): 
 
   function listen(): Promise<number> {
     return new Promise((resolve, reject) => {
-      const s = opts.tls ? tls.createServer({ key: opts.tls.key, cert: opts.tls.cert }, handle) : net.createServer(handle);
+      const s = tlsPair ? tls.createServer({ key: tlsPair.key, cert: tlsPair.cert }, handle) : net.createServer(handle);
       s.once('error', reject);
       s.listen(port, host, () => {
         s.off('error', reject);
@@ -224,5 +238,11 @@ export function createVirtualRouterOsApi(opts: VirtualRouterOsApiOptions = {}): 
     dropConnections() {
       for (const sock of sockets) sock.destroy();
     },
+    setCertificate(pair) {
+      if (!tlsPair) throw new Error('setCertificate: the simulator is not serving api-ssl');
+      tlsPair = pair;
+      if (server instanceof tls.Server) server.setSecureContext({ key: pair.key, cert: pair.cert });
+    },
+    loginCount: () => logins,
   };
 }

@@ -30,6 +30,8 @@ import { gatewaysHandlers } from './gateways';
 import { reportsHandlers } from './reports';
 import { exportsHandlers } from './exports';
 import { systemHandlers } from './system';
+import { jobsHandlers } from './jobs';
+import { createJobs, type Jobs } from '../../jobs';
 import type { Gateways } from '../../gateways';
 
 export interface HandlerDeps {
@@ -45,6 +47,8 @@ export interface HandlerDeps {
   clock: Clock;
   accounts: Accounts;
   gateways: Gateways;
+  /** Long jobs' progress (jobs.progress); default: one registry for these handlers. */
+  jobs?: Jobs;
 }
 
 /**
@@ -52,7 +56,8 @@ export interface HandlerDeps {
  * map is exact for its area; `Handlers` makes a forgotten area a compile error and the check
  * below an area the contract does not have.
  */
-export function createHandlers(d: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const d = { ...deps, jobs: deps.jobs ?? createJobs(deps.clock) };
   const handlers = {
     ...packagesHandlers(d),
     ...customersHandlers(d),
@@ -74,6 +79,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...reportsHandlers(d),
     ...exportsHandlers(d),
     ...systemHandlers(),
+    ...jobsHandlers(d),
   };
   // Spreads escape excess-property checks: a handler for a method missing from the contract fails here.
   const noExtra: Record<Exclude<keyof typeof handlers, Method>, never> = {};

@@ -2,9 +2,10 @@ import type { routersApi } from '../../../src-shared/api/routers';
 import type { RouterStore } from '../../routers';
 import type { RouterOs } from '../../routeros';
 import type { AreaHandlers } from './types';
+import type { Jobs } from '../../jobs';
 
 /** The router records (router store) and RouterOS sync (routeros subsystem). */
-export function routersHandlers({ routers, routeros: ros }: { routers: RouterStore; routeros: RouterOs }) {
+export function routersHandlers({ routers, routeros: ros, jobs }: { routers: RouterStore; routeros: RouterOs; jobs: Jobs }) {
   return {
     'routers.list': () => routers.list(),
     'routers.create': (i) => routers.create(i),
@@ -14,11 +15,13 @@ export function routersHandlers({ routers, routeros: ros }: { routers: RouterSto
       return { removed: true as const };
     },
 
+    'routers.acceptCertificate': ({ id }) => routers.acceptCertificate(id),
+
     'routers.test': ({ id }) => ros.test(id),
     'routers.plan': ({ id }) => ros.plan(id),
-    'routers.configure': ({ id }) => ros.configure(id),
+    'routers.configure': ({ id, jobId }) => jobs.run(jobId, 'routers.configure', (onProgress) => ros.configure(id, onProgress)),
     'routers.walledGarden': ({ id }) => ros.walledGarden(id),
-    'routers.pushWalledGarden': ({ id }) => ros.pushWalledGarden(id),
+    'routers.pushWalledGarden': ({ id, jobId }) => jobs.run(jobId, 'routers.pushWalledGarden', (onProgress) => ros.pushWalledGarden(id, onProgress)),
     'routers.addWalledGardenEntry': ({ routerId, host, https, comment }) =>
       ros.addWalledGardenEntry({
         routerId: routerId ?? null,

@@ -1,14 +1,18 @@
 import type { vouchersApi } from '../../../src-shared/api/vouchers';
 import type { Billing } from '../../billing';
 import type { AreaHandlers } from './types';
+import type { Jobs } from '../../jobs';
 
-export function vouchersHandlers({ billing }: { billing: Billing }) {
+export function vouchersHandlers({ billing, jobs }: { billing: Billing; jobs: Jobs }) {
   return {
-    'vouchers.generate': (i) => {
+    'vouchers.generate': ({ jobId, ...i }) => {
       // Refuses an archived or unknown package before any card is made for it; its price now
       // is the cards' face value.
       const pkg = billing.packages.getSellable(i.packageId);
-      return billing.vouchers.generate({ ...i, packageId: pkg.id, faceValue: pkg.price });
+      const input = { ...i, packageId: pkg.id, faceValue: pkg.price };
+      // Watched (a jobId): drawn in slices so progress polls are answered meanwhile.
+      if (jobId === undefined) return billing.vouchers.generate(input);
+      return jobs.run(jobId, 'vouchers.generate', (onProgress) => billing.vouchers.generateWithProgress(input, onProgress));
     },
     'vouchers.list': (i) => billing.vouchers.list(i),
     'vouchers.disableBatch': (i) => billing.vouchers.disableBatch(i.batchId),

@@ -1,4 +1,24 @@
 import type { PlanChange } from '../../../src-shared/api/routers';
+import { messages, useT } from '../../i18n';
+
+const M = messages(
+  {
+    notSet: 'not set',
+    empty: '(empty)',
+    changes: (title: string) => `Changes: ${title}`,
+    setting: 'Setting',
+    now: 'Now on the router',
+    sets: 'HotspotDesk sets',
+  },
+  {
+    notSet: 'দেওয়া নেই',
+    empty: '(খালি)',
+    changes: (title) => `পরিবর্তন: ${title}`,
+    setting: 'সেটিং',
+    now: 'এখন রাউটারে',
+    sets: 'HotspotDesk যা দেবে',
+  },
+);
 
 /**
  * One list for the setup steps, whether they are a plan ("Will change") or the result of
@@ -35,26 +55,27 @@ export function StepList({ steps }: { steps: StepItem[] }) {
   );
 }
 
-function shown(v: string | null): string {
-  return v === null ? 'not set' : v === '' ? '(empty)' : v;
+function shown(v: string | null, t: { notSet: string; empty: string }): string {
+  return v === null ? t.notSet : v === '' ? t.empty : v;
 }
 
 function StepChanges({ title, changes }: { title: string; changes: PlanChange[] }) {
+  const t = useT(M);
   return (
-    <table className="table diff" aria-label={`Changes: ${title}`}>
+    <table className="table diff" aria-label={t.changes(title)}>
       <thead>
         <tr>
-          <th>Setting</th>
-          <th>Now on the router</th>
-          <th>HotspotDesk sets</th>
+          <th>{t.setting}</th>
+          <th>{t.now}</th>
+          <th>{t.sets}</th>
         </tr>
       </thead>
       <tbody>
         {changes.map((c) => (
           <tr key={c.property}>
             <td className="mono">{c.property}</td>
-            <td className="mono diff-from">{c.from === null ? <span className="muted">not set</span> : <del>{shown(c.from)}</del>}</td>
-            <td className="mono diff-to">{shown(c.to)}</td>
+            <td className="mono diff-from">{c.from === null ? <span className="muted">{t.notSet}</span> : <del>{shown(c.from, t)}</del>}</td>
+            <td className="mono diff-to">{shown(c.to, t)}</td>
           </tr>
         ))}
       </tbody>
