@@ -13,7 +13,7 @@ const M = messages(
     label: 'অগ্রগতি',
     starting: 'শুরু হচ্ছে…',
     stepOf: (n, total) => `ধাপ ${n} / ${total}`,
-    itemsOf: (n, total) => `${n} / ${total}`,
+    itemsOf: (n, total) => `${total}টির মধ্যে ${n}টি`,
   },
 );
 

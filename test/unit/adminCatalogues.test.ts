@@ -18,7 +18,7 @@ const ROOT = join(__dirname, '..', '..');
 const RENDERER = join(ROOT, 'src-renderer');
 
 /** Words that are the same in both languages: names, and codes the owner types as they are. */
-const SAME_IN_BOTH = new Set(['HotspotDesk', 'SSLCommerz', 'English', 'বাংলা', 'TrxID', 'D:\\HotspotDesk-backups\\hotspotdesk.db']);
+const SAME_IN_BOTH = new Set(['HotspotDesk', 'SSLCommerz', 'English', 'বাংলা', 'TrxID', 'RouterOS', 'D:\\HotspotDesk-backups\\hotspotdesk.db']);
 
 const BANGLA = /[\u0980-\u09FF]/;
 const LATIN_WORD = /[A-Za-z]{2,}/;
@@ -30,6 +30,8 @@ export function problemWith(en: string, bn: string): string | null {
   const strip = (s: string) => names.reduce((acc, n) => acc.split(n).join(''), s);
   if (strip(en) !== en && strip(en) === strip(bn) && !LATIN_WORD.test(strip(en))) return null;
   if (en.trim() === '') return 'the English text is empty';
+  // Acronyms the owner reads on the router's own screens (RADIUS, NAS IP, SSID) stay as they are.
+  if (bn === en && (en.match(/[A-Za-z]+/g) ?? []).every((w) => /^[A-Z]{2,}$/.test(w))) return null;
   if (bn.trim() === '') return 'the Bangla text is empty';
   // Names, and values with no English words (a symbol, a number pattern): nothing to translate.
   if (SAME_IN_BOTH.has(bn) || (bn === en && !LATIN_WORD.test(en))) return null;
@@ -124,6 +126,8 @@ describe('the admin UI in Bangla', () => {
     // Only punctuation around placeholders: nothing to translate.
     expect(problemWith(' · ', ' · ')).toBeNull();
     expect(problemWith(' (TrxID ): ', ' (TrxID ): ')).toBeNull();
+    expect(problemWith('NAS IP', 'NAS IP')).toBeNull();
+    expect(problemWith('NAS IP address', 'NAS IP address')).toMatch(/is the English/);
     expect(problemWith('Enter the TrxID', 'Enter the TrxID')).toMatch(/is the English/);
   });
 
