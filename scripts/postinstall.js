@@ -48,19 +48,31 @@ function reachable(target) {
   });
 }
 
-async function electronBinary(env) {
-  const installJs = path.join(root, 'node_modules', 'electron', 'install.js');
-  if (!fs.existsSync(installJs)) return; // npm ci --omit=dev: no Electron at all
-  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD) return; // asked for (CI): nothing to say
+/**
+ * Runs electron's install.js when its download host answers; otherwise says so in one line.
+ * Resolves to what happened (for the tests): 'absent' | 'skipped' | 'unreachable' | 'installed' | 'failed'.
+ */
+async function electronBinary(env, dir = root, log = console.log) {
+  const installJs = path.join(dir, 'node_modules', 'electron', 'install.js');
+  if (!fs.existsSync(installJs)) return 'absent'; // npm ci --omit=dev: no Electron at all
+  if (env.ELECTRON_SKIP_BINARY_DOWNLOAD) return 'skipped'; // asked for (CI): nothing to say
   const say = (why) =>
-    console.log(`Electron's binary was not downloaded (${why}); everything but the desktop window works and \`npm start\` runs headless. \`npm run electron:download\` fetches it later.`);
+    log(`Electron's binary was not downloaded (${why}); everything but the desktop window works and \`npm start\` runs headless. \`npm run electron:download\` fetches it later.`);
   const target = downloadHost(env);
-  if (!target) return say('ELECTRON_MIRROR is not a URL');
+  if (!target) {
+    say('ELECTRON_MIRROR is not a URL');
+    return 'unreachable';
+  }
   // A proxy may reach the host when a direct connection cannot: let @electron/get try then.
   const viaProxy = env.ELECTRON_GET_USE_PROXY && (env.HTTPS_PROXY || env.https_proxy || env.GLOBAL_AGENT_HTTPS_PROXY);
-  if (!viaProxy && !(await reachable(target))) return say(`${target.host} did not answer`);
+  if (!viaProxy && !(await reachable(target))) {
+    say(`${target.host} did not answer`);
+    return 'unreachable';
+  }
   const r = spawnSync(process.execPath, [installJs], { cwd: path.dirname(installJs), stdio: 'inherit', env });
-  if (r.status !== 0) say('the download failed');
+  if (r.status === 0) return 'installed';
+  say('the download failed');
+  return 'failed';
 }
 
 async function main() {
@@ -70,4 +82,4 @@ async function main() {
 
 if (require.main === module) void main();
 
-module.exports = { downloadHost, reachable };
+module.exports = { downloadHost, reachable, electronBinary };
