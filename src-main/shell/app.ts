@@ -214,6 +214,8 @@ export function runDesktopApp(electron: ElectronLike, deps: DesktopDeps): Deskto
       if (startHidden) showWindow(win);
     }
 
+    // Quit chosen while the window was being made: stopAll has run, so nothing may start now.
+    if (stopping) return;
     // What the OS has now; set again only when the wanted state changes, so an owner who turned
     // it off in Windows' Startup apps is not overruled every 10 s.
     let loginItemOn = autoStartSupported ? app.getLoginItemSettings(loginArgs).openAtLogin : false;
