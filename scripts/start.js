@@ -26,7 +26,7 @@ let child;
 if (bin) {
   child = spawn(bin, [root, ...args], { stdio: 'inherit' });
 } else {
-  console.log("Electron's binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD), so the headless server is starting instead: open the admin URL it prints.");
+  console.log("Electron's binary is not installed (`npm run electron:download` fetches it), so the headless server is starting instead: open the admin URL it prints.");
   child = spawn(process.execPath, [path.join(root, 'build', 'main', 'src-main', 'server.js'), ...args], { stdio: 'inherit' });
 }
 

@@ -312,6 +312,15 @@ export const setupSettingsSchema = z.strictObject({
   done: onOff,
 });
 
+/**
+ * The desktop app (Electron) only; the headless server ignores it. Starting at login is what keeps
+ * the hotspot up after Windows restarts for updates, so it is on by default, but the shell turns it
+ * on only once the first-run setup is done (a half-set-up app should not start by itself).
+ */
+export const desktopSettingsSchema = z.strictObject({
+  startAtLogin: onOff,
+});
+
 export const settingsSections = {
   shop: shopSettingsSchema,
   network: networkSettingsSchema,
@@ -326,6 +335,7 @@ export const settingsSections = {
   backups: backupSettingsSchema,
   display: displaySettingsSchema,
   setup: setupSettingsSchema,
+  desktop: desktopSettingsSchema,
 };
 
 export type SettingsSection = keyof typeof settingsSections;
@@ -426,6 +436,7 @@ export const settingsUpdateSchema = z.strictObject({
   backups: sectionUpdate(backupSettingsSchema.shape),
   display: sectionUpdate(displaySettingsSchema.shape),
   setup: sectionUpdate(setupSettingsSchema.shape),
+  desktop: sectionUpdate(desktopSettingsSchema.shape),
 });
 
 /** `settings.update`'s input after validation (secrets wrapped in SecretText). */
@@ -501,4 +512,5 @@ export const defaultSettings: Settings = {
   backups: { folder: '', keep: 14, intervalHours: 24 },
   display: { language: 'en', clock: '24h' },
   setup: { done: false },
+  desktop: { startAtLogin: true },
 };

@@ -4,9 +4,11 @@ import { createLogger, type Logger } from '../log';
 import type { KeyProvider } from '../secrets';
 import { registerApiHandler } from './ipc';
 import { safeStorageKeyProvider } from './keyProvider';
-import { createTray, TRAY_ICON_DATA_URL } from './tray';
+import { contract, isMethod } from '../../src-shared/api';
+import { createTray, showTrayStatus, TRAY_ICON_DATA_URL, type TrayActions } from './tray';
+import { readTrayStatus, startStatusRefresher, wantsStartAtLogin, type StatusRefresher, type Timers, type TrayStatus } from './trayStatus';
 import { createMainWindow, fileUrl, isAppUrl, showWindow } from './window';
-import type { BrowserWindowLike, ElectronLike, EngineLike, EventLike, TrayLike } from './types';
+import type { BrowserWindowLike, ElectronLike, EngineLike, EventLike, TrayLike, TrayRefreshEvent } from './types';
 
 export type CreateEngine = (config: EngineConfig, opts: { log: Logger; keyProvider: KeyProvider }) => Promise<EngineLike>;
 
@@ -19,7 +21,20 @@ export interface DesktopDeps {
   appRoot?: string;
   /** Tests pass a silent logger; the app logs to <dataDir>/logs/desktop.log. */
   makeLogger?: (config: EngineConfig) => Logger;
+  /** Tests pass fake timers for the tray's periodic refresh. */
+  timers?: Timers;
 }
+
+/** The tray's counts are re-read this often (and after every write from the window or engine event). */
+export const TRAY_REFRESH_MS = 10_000;
+
+const TRAY_REFRESH_EVENTS: TrayRefreshEvent[] = ['routers.changed', 'subscription.activated', 'subscription.ended', 'customer.disabled'];
+
+/** Shown the first time the window is closed: the owner must know customers are still served. */
+export const STILL_RUNNING = {
+  title: 'HotspotDesk is still running',
+  body: 'The hotspot keeps serving customers. Open HotspotDesk from its icon in the tray; choose Quit there to stop it.',
+};
 
 // The flags the headless server takes (config.ts's one table) also work for the app;
 // Electron/Chromium flags are ignored.
@@ -59,6 +74,9 @@ export function runDesktopApp(electron: ElectronLike, deps: DesktopDeps): Deskto
   let win: BrowserWindowLike | null = null;
   let engine: EngineLike | null = null;
   let tray: TrayLike | null = null;
+  let refresher: StatusRefresher | null = null;
+  const unsubscribe: Array<() => void> = [];
+  let hintShown = false;
   let log: Logger | null = null;
   let blockerId: number | null = null;
   let quitting = false;
@@ -74,6 +92,9 @@ export function runDesktopApp(electron: ElectronLike, deps: DesktopDeps): Deskto
 
   const stopAll = (): Promise<void> => {
     stopping ??= (async () => {
+      // The tray stops asking first: its calls would race the database closing.
+      refresher?.stop();
+      for (const off of unsubscribe.splice(0)) off();
       if (blockerId !== null) electron.powerSaveBlocker.stop(blockerId);
       blockerId = null;
       try {
@@ -133,12 +154,22 @@ export function runDesktopApp(electron: ElectronLike, deps: DesktopDeps): Deskto
     const preloadPath = path.join(root, 'build', 'main', 'src-main', 'preload.js');
     const appUrl = fileUrl(indexHtml);
     const current = engine;
-    registerApiHandler(electron.ipcMain, current, (url) => isAppUrl(url, appUrl), (err, method) =>
+    // A write from the window (a setting, setup finished, a router added) may change what the
+    // tray shows and whether the app starts at login: refresh right after it.
+    const windowCalls = {
+      call: async (method: string, input: unknown) => {
+        const reply = await current.call(method, input);
+        if (reply.ok && isMethod(method) && contract[method].kind === 'command') void refresher?.refresh();
+        return reply;
+      },
+    };
+    registerApiHandler(electron.ipcMain, windowCalls, (url) => isAppUrl(url, appUrl), (err, method) =>
       log?.error({ err, method }, 'admin call threw'),
     );
 
     const icon = electron.nativeImage.createFromDataURL(TRAY_ICON_DATA_URL);
-    const startHidden = deps.argv.includes(HIDDEN_FLAG) || app.getLoginItemSettings().wasOpenedAsHidden === true;
+    const loginArgs = { args: [HIDDEN_FLAG] };
+    const startHidden = deps.argv.includes(HIDDEN_FLAG) || app.getLoginItemSettings(loginArgs).wasOpenedAsHidden === true;
     win = createMainWindow(electron.BrowserWindow, {
       preloadPath,
       indexHtml,
@@ -151,28 +182,70 @@ export function runDesktopApp(electron: ElectronLike, deps: DesktopDeps): Deskto
       if (!quitting && tray) {
         event.preventDefault();
         win?.hide();
+        if (!hintShown) {
+          hintShown = true;
+          showStillRunning(electron, tray, deps.platform);
+        }
       }
     });
 
     const autoStartSupported = deps.platform === 'win32' || deps.platform === 'darwin';
-    try {
-      tray = createTray(electron.Tray, electron.Menu, electron.nativeImage, {
-        open: () => showWindow(win),
-        quit: () => app.quit(),
-        autoStart: autoStartSupported
+    const actions = (status: TrayStatus | null): TrayActions => ({
+      open: () => showWindow(win),
+      quit: () => app.quit(),
+      // The checkbox is the owner's setting (the same as in Settings), offered once setup is done.
+      autoStart:
+        autoStartSupported && status?.setupDone
           ? {
-              enabled: app.getLoginItemSettings().openAtLogin,
-              set: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true, args: [HIDDEN_FLAG] }),
+              enabled: status.startAtLogin,
+              set: (enabled) =>
+                void current
+                  .call('settings.update', { desktop: { startAtLogin: enabled } })
+                  .then(() => refresher?.refresh())
+                  .catch((err: unknown) => log?.warn({ err }, 'could not save start at login')),
             }
           : undefined,
-      });
+    });
+    try {
+      tray = createTray(electron.Tray, electron.Menu, electron.nativeImage, actions(null));
     } catch (err) {
       // Some Linux desktops have no tray; the window then behaves like a normal app window.
       log.warn({ err }, 'no system tray; closing the window will quit HotspotDesk');
       if (startHidden) showWindow(win);
     }
+
+    // Quit chosen while the window was being made: stopAll has run, so nothing may start now.
+    if (stopping) return;
+    // What the OS has now; set again only when the wanted state changes, so an owner who turned
+    // it off in Windows' Startup apps is not overruled every 10 s.
+    let loginItemOn = autoStartSupported ? app.getLoginItemSettings(loginArgs).openAtLogin : false;
+    const applyStatus = (status: TrayStatus) => {
+      if (tray) showTrayStatus(tray, electron.Menu, actions(status), status);
+      if (!autoStartSupported) return;
+      const want = wantsStartAtLogin(status);
+      if (want === loginItemOn) return;
+      loginItemOn = want;
+      app.setLoginItemSettings({ openAtLogin: want, openAsHidden: true, ...loginArgs });
+      log?.info({ openAtLogin: want }, 'start at login changed');
+    };
+    refresher = startStatusRefresher(() => readTrayStatus(current), applyStatus, TRAY_REFRESH_MS, deps.timers);
+    for (const event of TRAY_REFRESH_EVENTS) {
+      const off = current.bus?.on(event, () => void refresher?.refresh());
+      if (off) unsubscribe.push(off);
+    }
+    // The tray shows real counts (not "starting") by the time the app is ready.
+    await refresher.refresh();
     log.info({ dataDir: config.dataDir }, 'desktop app ready');
   })();
 
   return { ready, window: () => win, engine: () => engine };
+}
+
+/** A Windows balloon from the tray icon; a desktop notification elsewhere (where supported). */
+function showStillRunning(electron: ElectronLike, tray: TrayLike, platform: NodeJS.Platform): void {
+  if (platform === 'win32' && tray.displayBalloon) {
+    tray.displayBalloon({ title: STILL_RUNNING.title, content: STILL_RUNNING.body, iconType: 'info' });
+    return;
+  }
+  if (electron.Notification.isSupported()) new electron.Notification({ title: STILL_RUNNING.title, body: STILL_RUNNING.body, silent: true }).show();
 }

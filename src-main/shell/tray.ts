@@ -1,3 +1,4 @@
+import { trayStatusLines, trayTooltip, type TrayStatus } from './trayStatus';
 import type { MenuItemTemplate, MenuLike, NativeImageLike, TrayCtorLike, TrayLike } from './types';
 
 /** 32×32 PNG: white WiFi mark on teal, embedded so the shell needs no file lookups. */
@@ -7,12 +8,15 @@ export const TRAY_ICON_DATA_URL =
 export interface TrayActions {
   open(): void;
   quit(): void;
-  /** Present only where the OS supports start-at-login (Windows, macOS). */
+  /** Present only where the OS supports start-at-login (Windows, macOS) and setup is done. */
   autoStart?: { enabled: boolean; set(enabled: boolean): void };
 }
 
-export function trayMenuTemplate(actions: TrayActions): MenuItemTemplate[] {
-  const items: MenuItemTemplate[] = [{ label: 'Open HotspotDesk', click: () => actions.open() }];
+/** Status lines first (greyed out: they are information, not commands), then the commands. */
+export function trayMenuTemplate(actions: TrayActions, status: TrayStatus | null = null): MenuItemTemplate[] {
+  const items: MenuItemTemplate[] = [];
+  if (status) items.push(...trayStatusLines(status).map((label) => ({ label, enabled: false })), { type: 'separator' as const });
+  items.push({ label: 'Open HotspotDesk', click: () => actions.open() });
   if (actions.autoStart) {
     const auto = actions.autoStart;
     items.push({
@@ -28,8 +32,13 @@ export function trayMenuTemplate(actions: TrayActions): MenuItemTemplate[] {
 
 export function createTray(Tray: TrayCtorLike, Menu: MenuLike, nativeImage: NativeImageLike, actions: TrayActions): TrayLike {
   const tray = new Tray(nativeImage.createFromDataURL(TRAY_ICON_DATA_URL));
-  tray.setToolTip('HotspotDesk: serving the hotspot');
-  tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(actions)));
+  showTrayStatus(tray, Menu, actions, null);
   tray.on('click', () => actions.open());
   return tray;
+}
+
+/** Rebuilds tooltip and menu (Electron menus are immutable once built, so a new one each time). */
+export function showTrayStatus(tray: TrayLike, Menu: MenuLike, actions: TrayActions, status: TrayStatus | null): void {
+  tray.setToolTip(trayTooltip(status));
+  tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(actions, status)));
 }

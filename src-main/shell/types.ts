@@ -1,5 +1,6 @@
 import type { Menu, NativeImage } from 'electron';
 import type { ApiReply } from '../../src-shared/api';
+import type { BusEvents } from '../bus';
 
 /**
  * The slices of Electron's API the shell uses, as structural types. The real `electron` module
@@ -17,7 +18,12 @@ export interface EngineLike {
   start(): Promise<void>;
   stop(): Promise<void>;
   call(method: string, input: unknown): Promise<ApiReply<unknown>>;
+  /** The engine's event bus, where the host wants to react to writes (the tray refreshes). */
+  bus?: { on(event: TrayRefreshEvent, listener: () => void): () => void };
 }
+
+/** Bus events after which the tray's counts may have changed. */
+export type TrayRefreshEvent = keyof Pick<BusEvents, 'routers.changed' | 'subscription.activated' | 'subscription.ended' | 'customer.disabled'>;
 
 export interface IpcInvokeEventLike {
   senderFrame?: { url: string } | null;
@@ -103,6 +109,7 @@ export interface MenuItemTemplate {
   label?: string;
   type?: 'normal' | 'separator' | 'checkbox';
   checked?: boolean;
+  enabled?: boolean;
   click?: (item: { checked: boolean }) => void;
 }
 
@@ -115,6 +122,17 @@ export interface TrayLike {
   setContextMenu(menu: Menu): void;
   on(event: string, listener: Listener): unknown;
   destroy(): void;
+  /** Windows only (a balloon from the tray icon). */
+  displayBalloon?(options: { title: string; content: string; iconType?: 'none' | 'info' | 'warning' | 'error' }): void;
+}
+
+export interface NotificationLike {
+  show(): void;
+}
+
+export interface NotificationCtorLike {
+  new (options: { title: string; body: string; silent?: boolean }): NotificationLike;
+  isSupported(): boolean;
 }
 
 export type TrayCtorLike = new (image: NativeImage) => TrayLike;
@@ -135,7 +153,8 @@ export interface AppLike {
   quit(): void;
   exit(code?: number): void;
   getAppPath(): string;
-  getLoginItemSettings(): LoginItemSettingsLike;
+  /** On Windows the entry is matched by its args, so the shell passes the same ones it set. */
+  getLoginItemSettings(options?: { args?: string[] }): LoginItemSettingsLike;
   setLoginItemSettings(settings: { openAtLogin: boolean; openAsHidden?: boolean; args?: string[] }): void;
 }
 
@@ -154,6 +173,7 @@ export interface ElectronLike {
   ipcMain: IpcMainLike;
   Menu: MenuLike;
   Tray: TrayCtorLike;
+  Notification: NotificationCtorLike;
   nativeImage: NativeImageLike;
   powerSaveBlocker: PowerSaveBlockerLike;
   safeStorage: SafeStorageLike;

@@ -7,6 +7,7 @@ import { Field } from '../components/Field';
 import { SmsTestCard } from '../components/SmsTestCard';
 import { GatewaySettings } from '../components/GatewaySettings';
 import { SendMoneySettings } from '../components/SendMoneySettings';
+import { DesktopSettings } from '../components/DesktopSettings';
 import { PageHeader } from '../components/PageHeader';
 import { SecretField, type SecretEdit } from '../components/SecretField';
 import { useSubmit } from '../formErrors';
@@ -401,6 +402,7 @@ export function SettingsPage() {
       {error ? <Banner>{error}</Banner> : null}
       {settings ? <SettingsForm settings={settings} /> : <p className="muted">{t.loading}</p>}
       {settings ? <SmsTestCard /> : null}
+      {settings ? <DesktopSettings settings={settings} /> : null}
       {settings ? (
         <section aria-labelledby="payments-settings">
           <h2 id="payments-settings" className="section-title">

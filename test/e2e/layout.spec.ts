@@ -11,6 +11,8 @@ const SECRET = 'router-secret-layout';
 const SHOTS = path.resolve(__dirname, '..', '..', 'test-results', 'screens');
 let server: HeadlessServer;
 let nas: VirtualNas;
+let customerId: number;
+let routerId: number;
 
 test.beforeAll(async () => {
   server = await startHeadlessServer();
@@ -26,6 +28,19 @@ test.beforeAll(async () => {
   const r = await nas.login({ username: c.hotspotUsername, password: c.hotspotPassword, method: 'pap', mac: 'AA:BB:CC:00:00:01', ip: '10.5.150.211' });
   const s = await nas.startSession({ username: c.hotspotUsername, mac: 'AA:BB:CC:00:00:01', ip: '10.5.150.211', classValue: r.classValue });
   await nas.interim(s, 1234 * 1024 * 1024, 45_678 * 1024 * 1024, 3 * 86_400 + 7_200);
+  customerId = sale.customerId;
+  routerId = (await server.api('routers.list'))[0]!.id;
+
+  // Something in every page's tables: a second customer with a long name, cards handed to a
+  // distributor, a staff member, an SMS in the outbox, a backup.
+  const other = await server.api('customers.sellPackage', { phone: '01898765432', packageId: pkg.id, method: 'cash' });
+  await server.api('customers.update', { id: other.customerId, name: 'Mohammad Abdur Rahman Chowdhury (tea stall)' });
+  const dist = await server.api('distributors.create', { name: 'Rahim Telecom and Mobile Servicing Centre', phone: '01555555555', commissionPercent: 10 });
+  const batch = await server.api('vouchers.generate', { packageId: pkg.id, count: 3 });
+  await server.api('vouchers.assign', { batchId: batch.batchId, distributorId: dist.id });
+  await server.api('users.create', { name: 'Cashier Nasrin Akter', role: 'cashier', password: 'counter-pass-1234' });
+  await server.api('sms.test', { phone: '01712345678' });
+  await server.api('backups.create');
 });
 
 test.afterAll(async () => {
@@ -74,4 +89,101 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }])
       expect(perRow).toBeGreaterThan(1);
     }
   });
+}
+
+/**
+ * Every page of the navigation, plus a customer's and a router's own page and the setup wizard.
+ * `rows`: the page lists seeded data in a table, so the check waits for a filled row (a page
+ * measured while still empty would pass by accident).
+ */
+const NO_TABLE = new Set(['settings', 'account', 'dashboard']);
+/** The navigation's page paths, read from its source (importing it would load the whole React UI). */
+function navPaths(): string[] {
+  const src = fs.readFileSync(path.resolve(__dirname, '..', '..', 'src-renderer', 'pages', 'index.ts'), 'utf8');
+  const list = src.slice(src.indexOf('export const pages'));
+  return [...list.matchAll(/\{ path: '([a-z-]+)'/g)].map((m) => m[1]!);
+}
+function routes(): Array<{ name: string; hash: string; rows: boolean }> {
+  const paths = navPaths();
+  expect(paths.length).toBeGreaterThanOrEqual(15);
+  return [
+    ...paths.map((p) => ({ name: p, hash: `#/${p}`, rows: !NO_TABLE.has(p) })),
+    { name: 'customer detail', hash: `#/customers/${customerId}`, rows: true },
+    { name: 'router detail', hash: `#/routers/${routerId}`, rows: false },
+    { name: 'setup wizard', hash: '#/setup', rows: false },
+  ];
+}
+
+/**
+ * What sticks out sideways: the page's own scroll width, any scroll container in the main area
+ * that scrolls sideways (a table cut off inside its card), and any element reaching past the
+ * main area's edges. Empty when the page fits.
+ */
+const sidewaysProblems = (page: Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth) out.push(`document scrolls ${doc.scrollWidth - doc.clientWidth}px sideways`);
+    const main = document.querySelector('main');
+    if (!main) return ['no <main>'];
+    const edge = main.getBoundingClientRect();
+    const name = (el: Element) => {
+      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      const text = (el.textContent ?? '').trim().slice(0, 40);
+      return `<${el.tagName.toLowerCase()}${cls}> "${text}"`;
+    };
+    // Only the outermost culprit: a wide table is one problem, not one per row and cell.
+    const reported = new Set<Element>();
+    const report = (el: Element, what: string) => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (reported.has(p)) return;
+      reported.add(el);
+      out.push(`${name(el)} ${what}`);
+    };
+    for (const el of [main, ...main.querySelectorAll('*')]) {
+      const st = getComputedStyle(el);
+      if (st.display === 'none' || st.visibility === 'hidden' || st.position === 'fixed') continue;
+      if (el.closest('select, svg, .print-only')) continue;
+      if (/(auto|scroll)/.test(st.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+        report(el, `scrolls ${el.scrollWidth - el.clientWidth}px sideways`);
+      }
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      // Screen-reader-only text is a clipped 1px box: not something the owner sees.
+      if (r.width <= 1 && r.height <= 1) continue;
+      if (el !== main && (r.right > edge.right + 1 || r.left < edge.left - 1)) {
+        report(el, `spans ${Math.round(r.left)}–${Math.round(r.right)}, main is ${Math.round(edge.left)}–${Math.round(edge.right)}`);
+      }
+    }
+    return out;
+  });
+
+async function chooseLanguage(page: Page, lang: 'en' | 'bn') {
+  const button = page.getByRole('navigation', { name: 'Main' }).locator(`.nav-lang button[lang="${lang}"]`);
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+for (const lang of ['en', 'bn'] as const) {
+  for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 800 }]) {
+    test(`every page fits at ${size.width}×${size.height} in ${lang === 'en' ? 'English' : 'Bangla'}`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize(size);
+      const errors = await openAdmin(page, server.url);
+      await chooseLanguage(page, lang);
+      const problems: string[] = [];
+      for (const r of routes()) {
+        await page.evaluate((h) => (location.hash = h), r.hash);
+        await expect(page.locator('main h1').first(), r.name).toBeVisible();
+        if (r.rows) await expect(page.locator('main table tbody tr').first(), `${r.name}: a filled table row`).toBeVisible();
+        // Nothing still loading (its text would be replaced by a wider table a moment later).
+        await expect(page.locator('main [aria-busy="true"]'), r.name).toHaveCount(0);
+        await expect(page.locator('main').getByText(/^(Loading…|লোড হচ্ছে…)$/), r.name).toHaveCount(0);
+        for (const p of await sidewaysProblems(page)) problems.push(`${r.name}: ${p}`);
+        await page.screenshot({ path: path.join(SHOTS, `layout-${lang}-${size.width}-${r.name.replace(/\W+/g, '-')}.png`), fullPage: true });
+      }
+      expect(problems).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
 }

@@ -42,10 +42,20 @@ describe('settings sections', () => {
     expect((await refused(engine, { setup: { done: 'yes' } })).field).toBe('setup.done');
   });
 
+  it('desktop: start at login is on by default, can be turned off, and refuses a non-boolean', async () => {
+    const { engine, ok } = await testEngine();
+    expect((await ok('settings.get')).desktop).toEqual({ startAtLogin: true });
+    await ok('settings.update', { desktop: { startAtLogin: false } });
+    expect((await ok('settings.get')).desktop.startAtLogin).toBe(false);
+    const err = await refused(engine, { desktop: { startAtLogin: 'no' } });
+    expect(err.field).toBe('desktop.startAtLogin');
+    expect(err.message).toMatch(/true or false/);
+  });
+
   it('start at their defaults, secrets reported only as has<Field>', async () => {
     const { ok } = await testEngine();
     const s = await ok('settings.get');
-    expect(Object.keys(s).sort()).toEqual(['backups', 'bkash', 'display', 'freeMinutes', 'nagad', 'network', 'otp', 'portal', 'sendMoney', 'setup', 'shop', 'sms', 'sslcommerz']);
+    expect(Object.keys(s).sort()).toEqual(['backups', 'bkash', 'desktop', 'display', 'freeMinutes', 'nagad', 'network', 'otp', 'portal', 'sendMoney', 'setup', 'shop', 'sms', 'sslcommerz']);
     expect(s.freeMinutes).toEqual({ enabled: false, minutes: 5, rateLimit: '256k/256k', dataCapMb: 20 });
     // A new install shows the first-run wizard, in English with a 24-hour clock.
     expect(s.setup).toEqual({ done: false });

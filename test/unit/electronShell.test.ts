@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_CHANNEL, registerApiHandler } from '../../src-main/shell/ipc';
 import { createMainWindow, fileUrl, hardenWebContents, isAppUrl, mainWindowOptions } from '../../src-main/shell/window';
 import { SAFE_KEY_FILE, safeStorageKeyProvider } from '../../src-main/shell/keyProvider';
-import { pickEngineArgs, runDesktopApp, type CreateEngine } from '../../src-main/shell/app';
+import { pickEngineArgs, runDesktopApp, STILL_RUNNING, TRAY_REFRESH_MS, type CreateEngine } from '../../src-main/shell/app';
 import { trayMenuTemplate } from '../../src-main/shell/tray';
+import { TRAY_STATUS_METHODS, type Timers } from '../../src-main/shell/trayStatus';
 import { CONFIG_OPTIONS } from '../../src-main/config';
 import { silentLogger } from '../../src-main/log';
 import { KEY_FILE } from '../../src-main/secrets';
@@ -31,6 +32,11 @@ function fakeIpcMain() {
   };
 }
 
+/** The window's calls, without the ones the shell makes itself for the tray. */
+function windowCalls(calls: unknown[][]): unknown[][] {
+  return calls.filter(([m]) => !(TRAY_STATUS_METHODS as readonly unknown[]).includes(m));
+}
+
 function fakeEngine(): EngineLike & { calls: unknown[][]; started: number; stopped: number } {
   const e = {
     calls: [] as unknown[][],
@@ -44,6 +50,70 @@ function fakeEngine(): EngineLike & { calls: unknown[][]; started: number; stopp
     },
   };
   return e;
+}
+
+/**
+ * An engine that answers the tray's questions from state the test sets, keeps the desktop and
+ * setup settings, and has a bus the shell can listen on.
+ */
+function statusEngine() {
+  const listeners = new Map<string, Array<() => void>>();
+  const state = {
+    listening: true,
+    online: 3,
+    routers: [{ status: { reachable: true } }, { status: { reachable: false } }] as Array<{ status: { reachable: boolean | null } }>,
+    setupDone: false,
+    startAtLogin: true,
+    failing: false,
+  };
+  const calls: unknown[][] = [];
+  let stopped = 0;
+  const engine: EngineLike = {
+    start: async () => {},
+    stop: async () => void stopped++,
+    call: async (method, input) => {
+      calls.push([method, input]);
+      if (state.failing) throw new Error('database is closed');
+      switch (method) {
+        case 'radius.status':
+          return { ok: true, value: { listening: state.listening, online: state.online } };
+        case 'routers.list':
+          return { ok: true, value: state.routers };
+        case 'settings.get':
+          return { ok: true, value: { setup: { done: state.setupDone }, desktop: { startAtLogin: state.startAtLogin } } };
+        case 'settings.update': {
+          const p = input as { setup?: { done?: boolean }; desktop?: { startAtLogin?: boolean } };
+          if (p.setup?.done !== undefined) state.setupDone = p.setup.done;
+          if (p.desktop?.startAtLogin !== undefined) state.startAtLogin = p.desktop.startAtLogin;
+          return { ok: true, value: {} };
+        }
+        default:
+          return { ok: true, value: null };
+      }
+    },
+    bus: {
+      on(event, listener) {
+        listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+        return () => listeners.set(event, (listeners.get(event) ?? []).filter((l) => l !== listener));
+      },
+    },
+  };
+  const emit = (event: string) => (listeners.get(event) ?? []).forEach((l) => l());
+  return { engine, state, calls, emit, listeners, stopped: () => stopped };
+}
+
+/** Timers the test ticks by hand: the 10 s refresh without waiting 10 s. */
+function manualTimers() {
+  const intervals = new Map<number, { fn: () => void; ms: number }>();
+  let next = 1;
+  const timers: Timers = {
+    setInterval: (fn, ms) => {
+      intervals.set(next, { fn, ms });
+      return next++;
+    },
+    clearInterval: (h) => void intervals.delete(h as number),
+  };
+  return { timers, intervals, tick: () => [...intervals.values()].forEach((i) => i.fn()) };
 }
 
 class FakeEvent {
@@ -324,11 +394,14 @@ class FakeApp extends EventEmitter {
   getAppPath() {
     return '/opt/hotspotdesk';
   }
-  getLoginItemSettings() {
+  loginQueries: unknown[] = [];
+  getLoginItemSettings(options?: unknown) {
+    this.loginQueries.push(options);
     return this.loginItem;
   }
-  setLoginItemSettings(s: unknown) {
+  setLoginItemSettings(s: { openAtLogin: boolean }) {
     this.loginSet.push(s);
+    this.loginItem = { ...this.loginItem, openAtLogin: s.openAtLogin };
   }
   exit(code?: number) {
     this.exitCode = code ?? 0;
@@ -346,20 +419,35 @@ function fakeElectron() {
   const app = new FakeApp();
   const ipcMain = fakeIpcMain();
   const blockers = { started: [] as string[], stopped: [] as number[] };
-  const trays: Array<{ destroyed: boolean; menu: unknown }> = [];
+  const trays: Array<{ destroyed: boolean; menu: unknown; tooltip: string; balloons: Array<{ title: string; content: string }> }> = [];
   const errors: Array<[string, string]> = [];
+  const notifications: Array<{ title: string; body: string }> = [];
   class FakeTray extends EventEmitter {
-    state = { destroyed: false, menu: null as unknown };
+    state = { destroyed: false, menu: null as unknown, tooltip: '', balloons: [] as Array<{ title: string; content: string }> };
     constructor(_image: NativeImage) {
       super();
       trays.push(this.state);
     }
-    setToolTip() {}
+    setToolTip(t: string) {
+      this.state.tooltip = t;
+    }
     setContextMenu(m: unknown) {
       this.state.menu = m;
     }
     destroy() {
       this.state.destroyed = true;
+    }
+    displayBalloon(o: { title: string; content: string }) {
+      this.state.balloons.push(o);
+    }
+  }
+  class FakeNotification {
+    constructor(private readonly o: { title: string; body: string }) {}
+    static isSupported() {
+      return true;
+    }
+    show() {
+      notifications.push(this.o);
     }
   }
   const electron: ElectronLike = {
@@ -369,6 +457,7 @@ function fakeElectron() {
     // Native handles are opaque to the shell: the fakes hand back plain objects.
     Menu: { buildFromTemplate: (t) => t as unknown as Menu },
     Tray: FakeTray,
+    Notification: FakeNotification,
     nativeImage: { createFromDataURL: (u) => ({ u }) as unknown as NativeImage },
     powerSaveBlocker: {
       start: (t) => {
@@ -381,16 +470,22 @@ function fakeElectron() {
     dialog: { showErrorBox: (t, c) => void errors.push([t, c]) },
     shell: { openExternal: async () => {} },
   };
-  return { electron, app, ipcMain, blockers, trays, errors };
+  return { electron, app, ipcMain, blockers, trays, errors, notifications };
 }
 
-function run(f: ReturnType<typeof fakeElectron>, createEngine: CreateEngine, argv: string[] = []) {
+function run(
+  f: ReturnType<typeof fakeElectron>,
+  createEngine: CreateEngine,
+  argv: string[] = [],
+  more: { platform?: NodeJS.Platform; timers?: Timers } = {},
+) {
   return runDesktopApp(f.electron, {
     createEngine,
     argv: ['/usr/bin/electron', '/opt/hotspotdesk', '--data-dir', tmp, ...argv],
     env: {},
-    platform: 'win32',
+    platform: more.platform ?? 'win32',
     makeLogger: () => silentLogger(),
+    timers: more.timers ?? manualTimers().timers,
   });
 }
 
@@ -416,7 +511,7 @@ describe('desktop app', () => {
     const indexHtml = path.join('/opt/hotspotdesk', 'build', 'renderer', 'index.html');
     expect(win.loaded).toBe(indexHtml);
     expect(await f.ipcMain.invoke(`${fileUrl(indexHtml)}#/`, 'dashboard.summary', {})).toMatchObject({ ok: true });
-    expect(engine.calls).toEqual([['dashboard.summary', {}]]);
+    expect(windowCalls(engine.calls)).toEqual([['dashboard.summary', {}]]);
     expect(await f.ipcMain.invoke('https://evil.example/', 'dashboard.summary', {})).toMatchObject({ ok: false });
   });
 
@@ -442,19 +537,144 @@ describe('desktop app', () => {
     expect(win.close()).toBe(true);
   });
 
-  it('tray menu: open shows the window, auto-start sets the login item, quit stops the engine', async () => {
+  it('tray menu: open shows the window, the auto-start checkbox saves the setting and sets the login item, quit stops the engine', async () => {
     const f = fakeElectron();
-    const engine = fakeEngine();
-    await run(f, async () => engine).ready;
-    const menu = f.trays[0]!.menu as ReturnType<typeof trayMenuTemplate>;
-    menu.find((i) => i.label === 'Open HotspotDesk')!.click!({ checked: false });
+    const e = statusEngine();
+    e.state.setupDone = true;
+    e.state.startAtLogin = false;
+    await run(f, async () => e.engine).ready;
+    const menu = () => f.trays[0]!.menu as ReturnType<typeof trayMenuTemplate>;
+    menu().find((i) => i.label === 'Open HotspotDesk')!.click!({ checked: false });
     expect(FakeWindow.created[0]!.visible).toBe(true);
-    menu.find((i) => i.label === 'Start when the PC starts')!.click!({ checked: true });
-    expect(f.app.loginSet).toEqual([{ openAtLogin: true, openAsHidden: true, args: ['--hidden'] }]);
+    expect(menu().find((i) => i.label === 'Start when the PC starts')!.checked).toBe(false);
+    menu().find((i) => i.label === 'Start when the PC starts')!.click!({ checked: true });
+    await vi.waitFor(() => expect(f.app.loginSet).toEqual([{ openAtLogin: true, openAsHidden: true, args: ['--hidden'] }]));
+    expect(e.calls).toContainEqual(['settings.update', { desktop: { startAtLogin: true } }]);
+    expect(menu().find((i) => i.label === 'Start when the PC starts')!.checked).toBe(true);
     const quitted = new Promise<void>((resolve) => f.app.once('quit', () => resolve()));
-    menu.find((i) => i.label?.startsWith('Quit'))!.click!({ checked: false });
+    menu().find((i) => i.label?.startsWith('Quit'))!.click!({ checked: false });
     await quitted;
-    expect(engine.stopped).toBe(1);
+    expect(e.stopped()).toBe(1);
+  });
+
+  it('the tray shows RADIUS, routers reachable and devices online, in the tooltip and the menu', async () => {
+    const f = fakeElectron();
+    const e = statusEngine();
+    await run(f, async () => e.engine).ready;
+    const tray = f.trays[0]!;
+    expect(tray.tooltip).toBe('HotspotDesk\nRADIUS: up\nRouters reachable: 1/2\nOnline: 3 devices');
+    const menu = tray.menu as ReturnType<typeof trayMenuTemplate>;
+    expect(menu.slice(0, 3)).toEqual([
+      { label: 'RADIUS: up', enabled: false },
+      { label: 'Routers reachable: 1/2', enabled: false },
+      { label: 'Online: 3 devices', enabled: false },
+    ]);
+    // Setup is not done: no auto-start checkbox yet.
+    expect(menu.map((i) => i.label)).not.toContain('Start when the PC starts');
+  });
+
+  it('refreshes every 10 s, on engine events and after a write from the window, but not after a read', async () => {
+    const f = fakeElectron();
+    const e = statusEngine();
+    const t = manualTimers();
+    await run(f, async () => e.engine, [], { timers: t.timers }).ready;
+    const tray = f.trays[0]!;
+    expect([...t.intervals.values()].map((i) => i.ms)).toEqual([TRAY_REFRESH_MS]);
+    expect(TRAY_REFRESH_MS).toBe(10_000);
+
+    e.state.online = 1;
+    t.tick();
+    await vi.waitFor(() => expect(tray.tooltip).toContain('Online: 1 device'));
+    expect(tray.tooltip).not.toContain('devices');
+
+    e.state.routers = e.state.routers.map(() => ({ status: { reachable: true } }));
+    e.emit('routers.changed');
+    await vi.waitFor(() => expect(tray.tooltip).toContain('Routers reachable: 2/2'));
+
+    const appUrl = `${fileUrl(path.join('/opt/hotspotdesk', 'build', 'renderer', 'index.html'))}#/`;
+    const reads = () => e.calls.filter(([m]) => m === 'radius.status').length;
+    const before = reads();
+    await f.ipcMain.invoke(appUrl, 'dashboard.summary', {});
+    await f.ipcMain.invoke(appUrl, 'packages.list', {});
+    expect(reads()).toBe(before);
+    e.state.listening = false;
+    await f.ipcMain.invoke(appUrl, 'routers.remove', { id: 1 });
+    await vi.waitFor(() => expect(tray.tooltip).toContain('RADIUS: DOWN'));
+  });
+
+  it('shows unknown status, not a crash, when the engine does not answer', async () => {
+    const f = fakeElectron();
+    const e = statusEngine();
+    const t = manualTimers();
+    await run(f, async () => e.engine, [], { timers: t.timers }).ready;
+    e.state.failing = true;
+    t.tick();
+    await vi.waitFor(() => expect(f.trays[0]!.tooltip).toBe('HotspotDesk\nRADIUS: not answering\nRouters: none added yet\nOnline: unknown'));
+  });
+
+  it('start at login: off until setup is done, then on; the owner\'s setting turns it off again', async () => {
+    const f = fakeElectron();
+    const e = statusEngine();
+    const t = manualTimers();
+    await run(f, async () => e.engine, [], { timers: t.timers }).ready;
+    // Windows matches the Run entry by its arguments: the shell asks about the one it sets.
+    expect(f.app.loginQueries).toContainEqual({ args: ['--hidden'] });
+    expect(f.app.loginSet).toEqual([]);
+    const appUrl = `${fileUrl(path.join('/opt/hotspotdesk', 'build', 'renderer', 'index.html'))}#/`;
+    // The wizard's last step, through the window.
+    await f.ipcMain.invoke(appUrl, 'settings.update', { setup: { done: true } });
+    await vi.waitFor(() => expect(f.app.loginSet).toEqual([{ openAtLogin: true, openAsHidden: true, args: ['--hidden'] }]));
+    // Unchanged settings are not applied again at every refresh.
+    t.tick();
+    t.tick();
+    await vi.waitFor(() => expect(e.calls.filter(([m]) => m === 'settings.get').length).toBeGreaterThanOrEqual(3));
+    expect(f.app.loginSet).toHaveLength(1);
+    await f.ipcMain.invoke(appUrl, 'settings.update', { desktop: { startAtLogin: false } });
+    await vi.waitFor(() => expect(f.app.loginSet.at(-1)).toEqual({ openAtLogin: false, openAsHidden: true, args: ['--hidden'] }));
+  });
+
+  it('start at login is never set where the OS has no login items (Linux)', async () => {
+    const f = fakeElectron();
+    const e = statusEngine();
+    e.state.setupDone = true;
+    await run(f, async () => e.engine, [], { platform: 'linux' }).ready;
+    expect(f.app.loginSet).toEqual([]);
+    expect((f.trays[0]!.menu as ReturnType<typeof trayMenuTemplate>).map((i) => i.label)).not.toContain('Start when the PC starts');
+  });
+
+  it('the first close says, once, that HotspotDesk keeps running in the tray (a balloon on Windows)', async () => {
+    const f = fakeElectron();
+    await run(f, async () => statusEngine().engine).ready;
+    const win = FakeWindow.created[0]!;
+    win.show();
+    expect(win.close()).toBe(false);
+    win.show();
+    expect(win.close()).toBe(false);
+    expect(f.trays[0]!.balloons).toEqual([{ title: STILL_RUNNING.title, content: STILL_RUNNING.body, iconType: 'info' }]);
+    expect(STILL_RUNNING.body).toMatch(/tray/);
+    expect(f.notifications).toEqual([]);
+  });
+
+  it('the first close shows a desktop notification where there are no balloons (Linux, macOS)', async () => {
+    const f = fakeElectron();
+    await run(f, async () => statusEngine().engine, [], { platform: 'linux' }).ready;
+    FakeWindow.created[0]!.close();
+    FakeWindow.created[0]!.close();
+    expect(f.notifications).toEqual([{ title: STILL_RUNNING.title, body: STILL_RUNNING.body, silent: true }]);
+  });
+
+  it('quitting stops the tray refresh and its event listeners before the engine stops', async () => {
+    const f = fakeElectron();
+    const e = statusEngine();
+    const t = manualTimers();
+    await run(f, async () => e.engine, [], { timers: t.timers }).ready;
+    expect([...e.listeners.values()].flat().length).toBeGreaterThan(0);
+    const quitted = new Promise<void>((resolve) => f.app.once('quit', () => resolve()));
+    f.app.quit();
+    await quitted;
+    expect(t.intervals.size).toBe(0);
+    expect([...e.listeners.values()].flat()).toHaveLength(0);
+    expect(e.stopped()).toBe(1);
   });
 
   it('starts hidden when launched at login', async () => {
