@@ -4,6 +4,10 @@ import { toLocalPhone } from '../../src-shared/phone';
 import { AppError, notFound } from '../errors';
 import { hashSecret, randomFromAlphabet, verifySecret } from '../secrets';
 import { whereClause } from '../db/where';
+import { orderBy, prefixRange } from '../db/listSql';
+import { phonePrefix } from '../../src-shared/phoneSearch';
+import type { CustomerSortKey } from '../../src-shared/api/customers';
+import type { Sort, SortDir } from '../../src-shared/api/listQuery';
 import { toDevice, toSubscription, type DeviceRow } from './rows';
 import type { Subscriptions } from './subscriptions';
 
@@ -25,6 +29,26 @@ const HOTSPOT_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export function generateHotspotPassword(): string {
   return randomFromAlphabet(HOTSPOT_PASSWORD_ALPHABET, 10);
 }
+
+export interface CustomerListFilter {
+  search?: string;
+  status?: 'active' | 'disabled';
+  sort?: Sort<CustomerSortKey>;
+  limit?: number;
+  offset?: number;
+}
+
+// Each key's column (an index orders its rows by it, then id: migration 0150), and its natural order.
+const customerSortSql: Record<CustomerSortKey, string> = {
+  createdAt: 'created_at',
+  name: 'name COLLATE NOCASE',
+  phone: 'phone',
+  // The active package's end: a lookup per customer (subscriptions_one_active), then a sort. No
+  // index can hold it in order, so it is the one sort that reads every customer (measured in
+  // docs/performance.md).
+  activeUntil: "(SELECT s.expires_at FROM subscriptions s WHERE s.customer_id = customers.id AND s.status = 'active')",
+};
+const customerSortDefaults: Record<CustomerSortKey, SortDir> = { createdAt: 'desc', name: 'asc', phone: 'asc', activeUntil: 'desc' };
 
 export type BindResult = 'bound' | 'already' | 'taken';
 
@@ -116,17 +140,22 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
       return full(create(phone, opts));
     },
 
-    list(f: { search?: string; status?: 'active' | 'disabled'; limit?: number; offset?: number }): Page<CustomerSummary> {
-      // Match the local form too: owners type 0171…, the table holds +880171…
-      const digits = f.search?.replace(/\D/g, '').replace(/^0/, '') ?? '';
-      const like = `%${(f.search ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const { sql: w, args } = whereClause()
-        .add(f.search, "(name LIKE ? ESCAPE '\\' OR (? <> '' AND phone LIKE ?))", like, digits, `%${digits}%`)
-        .add(f.status, 'status = ?', f.status!);
-      const total = (db.prepare(`SELECT COUNT(*) AS n FROM customers ${w}`).get(...args) as { n: number }).n;
+    list(f: CustomerListFilter): Page<CustomerSummary> {
+      const w = whereClause().add(f.status, 'status = ?', f.status!);
+      const search = f.search?.trim();
+      if (search) {
+        // A name prefix (any case), or a number in any of the forms owners type (017…, +88017…).
+        const byName = prefixRange('name COLLATE NOCASE', search);
+        const e164 = phonePrefix(search);
+        const byPhone = e164 ? prefixRange('phone', e164) : null;
+        w.add(true, byPhone ? `(${byName.sql} OR ${byPhone.sql})` : byName.sql, ...byName.args, ...(byPhone?.args ?? []));
+      }
+      const by = f.sort?.by ?? 'createdAt';
+      const dir = f.sort?.dir ?? customerSortDefaults[by];
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM customers ${w.sql}`).get(...w.args) as { n: number }).n;
       const items = db
-        .prepare<(string | number)[], CustomerRow>(`SELECT * FROM customers ${w} ORDER BY id DESC LIMIT ? OFFSET ?`)
-        .all(...args, f.limit ?? 100, f.offset ?? 0)
+        .prepare<(string | number)[], CustomerRow>(`SELECT * FROM customers ${w.sql} ${orderBy(customerSortSql[by], 'id', dir)} LIMIT ? OFFSET ?`)
+        .all(...w.args, f.limit ?? 100, f.offset ?? 0)
         .map(summary);
       return { items, total };
     },

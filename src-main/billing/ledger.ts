@@ -3,6 +3,10 @@ import type { Page, Payment, PaymentMethod, PaymentStatus } from '../../src-shar
 import { AppError, notFound } from '../errors';
 import { toPayment, type PaymentRow } from './rows';
 import { whereClause } from '../db/where';
+import { orderBy, prefixRange } from '../db/listSql';
+import { phonePrefix } from '../../src-shared/phoneSearch';
+import type { PaymentSortKey } from '../../src-shared/api/payments';
+import type { Sort, SortDir } from '../../src-shared/api/listQuery';
 import { zonedParts } from '../../src-shared/time';
 
 export interface NewPayment {
@@ -43,9 +47,16 @@ export interface PaymentFilter {
   invoiceNo?: string;
   phone?: string;
   trxId?: string;
+  /** A prefix of the invoice number, gateway reference, transaction id or a phone number. */
+  search?: string;
+  sort?: Sort<PaymentSortKey>;
   limit?: number;
   offset?: number;
 }
+
+// Each key's column; an index holds its rows in (column, id) order (0120's, and 0150's).
+const paymentSortSql: Record<PaymentSortKey, string> = { at: 'p.created_at', amount: 'p.amount', method: 'p.method', status: 'p.status' };
+const paymentSortDefaults: Record<PaymentSortKey, SortDir> = { at: 'desc', amount: 'desc', method: 'asc', status: 'asc' };
 
 // The reversal join finds a payment's refund or void through refund_of's unique index.
 const SELECT = `SELECT p.*, c.phone AS customer_phone, k.name AS package_name, rv.id AS reversed_by, rv.gateway_ref AS reversed_by_ref
@@ -243,7 +254,7 @@ export function createLedger(
     },
 
     list(f: PaymentFilter): Page<Payment> {
-      const { sql: w, args } = whereClause()
+      const w = whereClause()
         .add(f.method, 'p.method = ?', f.method!)
         .add(f.status, 'p.status = ?', f.status!)
         .add(f.customerId, 'p.customer_id = ?', f.customerId!)
@@ -254,10 +265,27 @@ export function createLedger(
         .add(f.trxId, 'p.trx_id = ?', f.trxId?.trim().toUpperCase() ?? '')
         // The customer's number or the Send Money sender's: either is what the owner has in hand.
         .add(f.phone, '(p.sender_phone = ? OR p.customer_id = (SELECT id FROM customers WHERE phone = ?))', f.phone!, f.phone!);
-      const total = (db.prepare(`SELECT COUNT(*) AS n FROM payments p ${w}`).get(...args) as { n: number }).n;
+      const search = f.search?.trim();
+      if (search) {
+        // Invoice numbers and transaction ids are stored upper-case; gateway references as the gateway gave them.
+        const upper = search.toUpperCase();
+        const terms = [prefixRange('p.invoice_no', upper), prefixRange('p.trx_id', upper), prefixRange('p.gateway_ref', search)];
+        const e164 = phonePrefix(search);
+        if (e164) {
+          const phoneRange = prefixRange('phone', e164);
+          terms.push(prefixRange('p.sender_phone', e164), {
+            sql: `p.customer_id IN (SELECT id FROM customers WHERE ${phoneRange.sql})`,
+            args: phoneRange.args,
+          });
+        }
+        w.add(true, `(${terms.map((t) => t.sql).join(' OR ')})`, ...terms.flatMap((t) => t.args));
+      }
+      const by = f.sort?.by ?? 'at';
+      const order = orderBy(paymentSortSql[by], 'p.id', f.sort?.dir ?? paymentSortDefaults[by]);
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM payments p ${w.sql}`).get(...w.args) as { n: number }).n;
       const items = db
-        .prepare<(string | number)[], PaymentRow>(`${SELECT} ${w} ORDER BY p.id DESC LIMIT ? OFFSET ?`)
-        .all(...args, f.limit ?? 100, f.offset ?? 0)
+        .prepare<(string | number)[], PaymentRow>(`${SELECT} ${w.sql} ${order} LIMIT ? OFFSET ?`)
+        .all(...w.args, f.limit ?? 100, f.offset ?? 0)
         .map(toPayment);
       return { items, total };
     },

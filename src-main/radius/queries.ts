@@ -2,6 +2,9 @@ import type { Db } from '../db';
 import type { AuthLogEntry, SessionInfo } from '../../src-shared/api/radius';
 import type { Page } from '../../src-shared/domain';
 import { normalizeMac } from '../../src-shared/mac';
+import { localPhonePrefix, phonePrefix } from '../../src-shared/phoneSearch';
+import type { AuthLogSortKey } from '../../src-shared/api/authLog';
+import type { Sort, SortDir } from '../../src-shared/api/listQuery';
 
 /** Read-side SQL for the admin API (sessions.list, authLog.list); never on the packet path. */
 
@@ -43,9 +46,14 @@ export interface AuthLogFilter {
   reason?: string;
   from?: number;
   to?: number;
+  /** A prefix of the user name (a phone number in any form typed) or of the MAC. */
+  search?: string;
+  sort?: Sort<AuthLogSortKey>;
   limit?: number;
   offset?: number;
 }
+
+const authLogSortDefaults: Record<AuthLogSortKey, SortDir> = { at: 'desc', result: 'asc', reason: 'asc' };
 
 /** A customer's most recent login as RADIUS saw it (the customer page's "last logged in"). */
 export interface LastLogin {
@@ -59,7 +67,32 @@ export interface LastLogin {
 
 /** `%` and `_` typed by the owner are literal characters, not wildcards. */
 function like(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(s)}%`;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The auth log's search box: user names starting with the text (a phone number also in its local
+ * form, the hotspot user name, whatever form was typed) or MACs starting with it (any separator).
+ */
+function authLogSearch(text: string): { sql: string; args: string[] } {
+  const terms = ["username LIKE ? ESCAPE '\\'"];
+  const args = [`${escapeLike(text)}%`];
+  const e164 = phonePrefix(text);
+  const local = e164 ? localPhonePrefix(e164) : null;
+  if (local && local !== text) {
+    terms.push("username LIKE ? ESCAPE '\\'");
+    args.push(`${escapeLike(local)}%`);
+  }
+  const macStart = text.toUpperCase().replace(/-/g, ':');
+  if (/^[0-9A-F:]+$/.test(macStart)) {
+    terms.push("mac LIKE ? ESCAPE '\\'");
+    args.push(`${escapeLike(macStart)}%`);
+  }
+  return { sql: `(${terms.join(' OR ')})`, args };
 }
 
 /** The two statements of one filtered-search shape (parameters: id range, filter values, page). */
@@ -168,6 +201,12 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
     eq('mac', f.mac);
     eq('result', f.result);
     eq('reason', f.reason);
+    const search = f.search?.trim();
+    if (search) {
+      const t = authLogSearch(search);
+      where.push(t.sql);
+      args.push(...t.args);
+    }
     const scan = where.length > 0;
     if (f.from !== undefined) {
       where.push('at >= ?');
@@ -179,45 +218,82 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
     }
     const limit = f.limit ?? 100;
     const offset = f.offset ?? 0;
-    if (!scan) {
+    const by = f.sort?.by ?? 'at';
+    const dir = f.sort?.dir ?? authLogSortDefaults[by];
+    const d = dir === 'asc' ? 'ASC' : 'DESC';
+    // Log order: ids are given as lines are written, so id order is time order.
+    if (!scan && by === 'at') {
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM auth_log ${clause}`).get(...args) as { n: number }).n;
-      const rows = db.prepare(`SELECT ${AUTH_LOG_COLUMNS} FROM auth_log ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
+      const rows = db.prepare(`SELECT ${AUTH_LOG_COLUMNS} FROM auth_log ${clause} ORDER BY id ${d} LIMIT ? OFFSET ?`)
         .all(...args, limit, offset) as AuthLogRow[];
       return { total, items: rows.map(toEntry) };
     }
 
-    const shape = where.join(' AND ');
+    const shape = `${where.length ? where.join(' AND ') : '1'} | ${by} ${d}`;
     let st = scanStatements.get(shape);
     if (!st) {
-      const range = `id <= ? AND id > ? AND ${shape}`;
+      const range = `id <= ? AND id > ?${where.length ? ` AND ${where.join(' AND ')}` : ''}`;
+      const order = by === 'at' ? `id ${d}` : `${by} ${d}, id ${d}`;
       st = {
         count: db.prepare(`SELECT COUNT(*) FROM auth_log WHERE ${range}`).pluck(),
-        page: db.prepare(`SELECT ${AUTH_LOG_COLUMNS} FROM auth_log WHERE ${range} ORDER BY id DESC LIMIT ? OFFSET ?`),
+        page: db.prepare(`SELECT ${AUTH_LOG_COLUMNS} FROM auth_log WHERE ${range} ORDER BY ${order} LIMIT ? OFFSET ?`),
       };
       scanStatements.set(shape, st);
     }
-    const items: AuthLogEntry[] = [];
-    let total = 0;
-    let skip = offset;
     const [minId, maxId] = authLogIdSpan.get() ?? [null, null];
     const floor = (minId ?? 1) - 1;
-    for (let hi = maxId ?? 0; hi > floor; ) {
-      const lo = Math.max(floor, hi - scanChunk);
+    const top = maxId ?? 0;
+    // The id slices in the order the page reads them (newest first unless ascending).
+    const slices: Array<[hi: number, lo: number]> = [];
+    for (let hi = top; hi > floor; hi -= scanChunk) slices.push([hi, Math.max(floor, hi - scanChunk)]);
+    if (dir === 'asc') slices.reverse();
+    const step = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+    let total = 0;
+    if (by === 'at') {
+      // Slices are in page order: skip whole slices up to the offset, then take rows in order.
+      const items: AuthLogEntry[] = [];
+      let skip = offset;
+      for (const [i, [hi, lo]] of slices.entries()) {
+        const n = st.count.get(hi, lo, ...args) as number;
+        total += n;
+        if (items.length < limit) {
+          if (skip >= n) skip -= n;
+          else {
+            const rows = st.page.all(hi, lo, ...args, limit - items.length, skip) as AuthLogRow[];
+            for (const r of rows) items.push(toEntry(r));
+            skip = 0;
+          }
+        }
+        if (i < slices.length - 1) await step();
+      }
+      return { total, items };
+    }
+
+    // Sorted by result or reason: each slice's first offset+limit rows in that order, merged. The
+    // page is among them (no slice can hold more of it than its own first offset+limit).
+    const want = offset + limit;
+    const key = (r: AuthLogRow) => (by === 'result' ? r.result : r.reason);
+    const sign = dir === 'asc' ? 1 : -1;
+    const cmp = (a: AuthLogRow, b: AuthLogRow) => {
+      const ka = key(a);
+      const kb = key(b);
+      // SQLite's order: NULL first ascending.
+      const k = ka === kb ? 0 : ka === null ? -1 : kb === null ? 1 : ka < kb ? -1 : 1;
+      return sign * (k !== 0 ? k : a.id - b.id);
+    };
+    let best: AuthLogRow[] = [];
+    for (const [i, [hi, lo]] of slices.entries()) {
       const n = st.count.get(hi, lo, ...args) as number;
       total += n;
-      if (items.length < limit) {
-        if (skip >= n) skip -= n;
-        else {
-          const rows = st.page.all(hi, lo, ...args, limit - items.length, skip) as AuthLogRow[];
-          for (const r of rows) items.push(toEntry(r));
-          skip = 0;
-        }
+      if (n > 0) {
+        const rows = st.page.all(hi, lo, ...args, want, 0) as AuthLogRow[];
+        best = best.concat(rows).sort(cmp).slice(0, want);
       }
-      hi = lo;
-      if (hi > floor) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (i < slices.length - 1) await step();
     }
-    return { total, items };
+    return { total, items: best.slice(offset).map(toEntry) };
   }
 
   const exists = db.prepare<[number], { id: number }>('SELECT id FROM sessions WHERE id = ?');
