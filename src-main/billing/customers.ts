@@ -43,11 +43,16 @@ const customerSortSql: Record<CustomerSortKey, string> = {
   createdAt: 'created_at',
   name: 'name COLLATE NOCASE',
   phone: 'phone',
-  // The active package's end: a lookup per customer (subscriptions_one_active), then a sort. No
-  // index can hold it in order, so it is the one sort that reads every customer (measured in
-  // docs/performance.md).
-  activeUntil: "(SELECT s.expires_at FROM subscriptions s WHERE s.customer_id = customers.id AND s.status = 'active')",
+  // Not a column: byActiveUntil reads it off subscriptions_expiry.
+  activeUntil: 'id',
 };
+const customerSortIndex: Record<Exclude<CustomerSortKey, 'activeUntil'>, string> = {
+  createdAt: 'customers_created',
+  name: 'customers_name',
+  phone: 'sqlite_autoindex_customers_1',
+};
+/** Matches above which a search walks the sort's index instead of the search's (see list). */
+const BROAD_SEARCH = 2000;
 const customerSortDefaults: Record<CustomerSortKey, SortDir> = { createdAt: 'desc', name: 'asc', phone: 'asc', activeUntil: 'desc' };
 
 export type BindResult = 'bound' | 'already' | 'taken';
@@ -104,6 +109,34 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
     };
   }
 
+  /**
+   * Sorted by the active package's end: customers with one, in the order of subscriptions_expiry
+   * (status, expires_at), then those without, newest first; both read in index order, so no sort
+   * of the whole table. The filter applies to customers inside the subquery (its columns unqualified).
+   */
+  function byActiveUntil(w: ReturnType<typeof whereClause>, dir: SortDir, limit: number, offset: number): CustomerRow[] {
+    const d = dir === 'asc' ? 'ASC' : 'DESC';
+    const withActive = `FROM subscriptions s JOIN (SELECT * FROM customers ${w.sql}) c ON c.id = s.customer_id WHERE s.status = 'active'`;
+    const nActive = db.prepare<(string | number)[], number>(`SELECT COUNT(*) ${withActive}`).pluck().get(...w.args)!;
+    const rows: CustomerRow[] = [];
+    if (offset < nActive) {
+      rows.push(
+        ...db
+          .prepare<(string | number)[], CustomerRow>(`SELECT c.* ${withActive} ORDER BY s.expires_at ${d}, s.id ${d} LIMIT ? OFFSET ?`)
+          .all(...w.args, limit, offset),
+      );
+    }
+    if (rows.length < limit) {
+      const none = `NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = customers.id AND s.status = 'active')`;
+      rows.push(
+        ...db
+          .prepare<(string | number)[], CustomerRow>(`SELECT * FROM customers ${w.sql ? `${w.sql} AND` : 'WHERE'} ${none} ORDER BY id DESC LIMIT ? OFFSET ?`)
+          .all(...w.args, limit - rows.length, Math.max(0, offset - nActive)),
+      );
+    }
+    return rows;
+  }
+
   function create(phone: string, opts: { name?: string | null; pin?: string } = {}): number {
     const now = clock.now();
     const { lastInsertRowid } = db
@@ -152,10 +185,17 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
       }
       const by = f.sort?.by ?? 'createdAt';
       const dir = f.sort?.dir ?? customerSortDefaults[by];
+      const limit = f.limit ?? 100;
+      const offset = f.offset ?? 0;
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM customers ${w.sql}`).get(...w.args) as { n: number }).n;
+      if (by === 'activeUntil') return { items: byActiveUntil(w, dir, limit, offset).map(summary), total };
+      // A broad prefix (017… matches most of a shop's customers) is read off the sort's own index,
+      // filtered as it goes: a page turns up within a few hundred rows, where gathering every match
+      // through the search's index to sort them all costs ~80 ms at 50,000 (docs/performance.md).
+      const walk = search && total > BROAD_SEARCH ? `INDEXED BY ${customerSortIndex[by]}` : '';
       const items = db
-        .prepare<(string | number)[], CustomerRow>(`SELECT * FROM customers ${w.sql} ${orderBy(customerSortSql[by], 'id', dir)} LIMIT ? OFFSET ?`)
-        .all(...w.args, f.limit ?? 100, f.offset ?? 0)
+        .prepare<(string | number)[], CustomerRow>(`SELECT * FROM customers ${walk} ${w.sql} ${orderBy(customerSortSql[by], 'id', dir)} LIMIT ? OFFSET ?`)
+        .all(...w.args, limit, offset)
         .map(summary);
       return { items, total };
     },

@@ -54,8 +54,15 @@ export interface PaymentFilter {
   offset?: number;
 }
 
-// Each key's column; an index holds its rows in (column, id) order (0120's, and 0150's).
-const paymentSortSql: Record<PaymentSortKey, string> = { at: 'p.created_at', amount: 'p.amount', method: 'p.method', status: 'p.status' };
+// Each key's columns; an index holds its rows in (columns, id) order (0120's, and 0150's). Method
+// and status sort newest first within one (the time in the key), so that a filter on either and
+// the default sort by time read one index in order too.
+const paymentSortSql: Record<PaymentSortKey, string[]> = {
+  at: ['p.created_at'],
+  amount: ['p.amount'],
+  method: ['p.method', 'p.created_at'],
+  status: ['p.status', 'p.created_at'],
+};
 const paymentSortDefaults: Record<PaymentSortKey, SortDir> = { at: 'desc', amount: 'desc', method: 'asc', status: 'asc' };
 
 // The reversal join finds a payment's refund or void through refund_of's unique index.
@@ -283,10 +290,17 @@ export function createLedger(
       const by = f.sort?.by ?? 'at';
       const order = orderBy(paymentSortSql[by], 'p.id', f.sort?.dir ?? paymentSortDefaults[by]);
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM payments p ${w.sql}`).get(...w.args) as { n: number }).n;
-      const items = db
-        .prepare<(string | number)[], PaymentRow>(`${SELECT} ${w.sql} ${order} LIMIT ? OFFSET ?`)
-        .all(...w.args, f.limit ?? 100, f.offset ?? 0)
-        .map(toPayment);
+      // The page's ids first, off the sort index alone; then the joins for just those rows. Joined
+      // in one query, SQLite would join every row an OFFSET skips (~0.4 s at offset 100,000).
+      const ids = db
+        .prepare<(string | number)[], number>(`SELECT p.id FROM payments p ${w.sql} ${order} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...w.args, f.limit ?? 100, f.offset ?? 0);
+      if (ids.length === 0) return { items: [], total };
+      const rows = new Map(
+        db.prepare<number[], PaymentRow>(`${SELECT} WHERE p.id IN (${ids.map(() => '?').join(', ')})`).all(...ids).map((r) => [r.id, r]),
+      );
+      const items = ids.map((id) => toPayment(rows.get(id)!));
       return { items, total };
     },
 

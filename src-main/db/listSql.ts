@@ -13,10 +13,11 @@ export function prefixRange(expr: string, prefix: string): { sql: string; args: 
 }
 
 /**
- * ORDER BY the key then the row id, both the same direction: an index on the key holds its rows in
+ * ORDER BY the key's columns then the row id, all the same direction: an index on the key holds its rows in
  * exactly that order (the rowid is its last column), so a page is read straight off it.
  */
-export function orderBy(keyExpr: string, idExpr: string, dir: SortDir): string {
+export function orderBy(key: string | readonly string[], idExpr: string, dir: SortDir): string {
   const d = dir === 'asc' ? 'ASC' : 'DESC';
-  return keyExpr === idExpr ? `ORDER BY ${idExpr} ${d}` : `ORDER BY ${keyExpr} ${d}, ${idExpr} ${d}`;
+  const cols = [...(typeof key === 'string' ? [key] : key), idExpr];
+  return `ORDER BY ${cols.map((c) => `${c} ${d}`).join(', ')}`;
 }

@@ -8,8 +8,10 @@
 CREATE INDEX customers_name ON customers(name COLLATE NOCASE);
 CREATE INDEX customers_created ON customers(created_at);
 
--- Payments: the sorts by amount and method (at and status have payments_created, payments_status).
+-- Payments: sorted by time (payments_created), amount, or method/status then time; the last two
+-- also serve a method or status filter sorted by time.
 CREATE INDEX payments_amount ON payments(amount);
-CREATE INDEX payments_method ON payments(method);
+CREATE INDEX payments_method_created ON payments(method, created_at);
+CREATE INDEX payments_status_created ON payments(status, created_at);
 -- Search by the Send Money sender's number (the customer's own number goes through payments_customer).
 CREATE INDEX payments_sender_phone ON payments(sender_phone) WHERE sender_phone IS NOT NULL;
