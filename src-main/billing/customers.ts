@@ -117,7 +117,10 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
   function byActiveUntil(w: ReturnType<typeof whereClause>, dir: SortDir, limit: number, offset: number): CustomerRow[] {
     const d = dir === 'asc' ? 'ASC' : 'DESC';
     const withActive = `FROM subscriptions s JOIN (SELECT * FROM customers ${w.sql}) c ON c.id = s.customer_id WHERE s.status = 'active'`;
-    const nActive = db.prepare<(string | number)[], number>(`SELECT COUNT(*) ${withActive}`).pluck().get(...w.args)!;
+    // Unfiltered, the count is subscriptions_expiry's alone (every subscription has its customer).
+    const nActive = w.sql
+      ? db.prepare<(string | number)[], number>(`SELECT COUNT(*) ${withActive}`).pluck().get(...w.args)!
+      : db.prepare<[], number>("SELECT COUNT(*) FROM subscriptions WHERE status = 'active'").pluck().get()!;
     const rows: CustomerRow[] = [];
     if (offset < nActive) {
       rows.push(

@@ -206,6 +206,26 @@ describe('payments.list paging, sort and search', () => {
   });
 });
 
+describe('payments.list broad search', () => {
+  it('pages a search most payments match in sort order, off the sort index', async () => {
+    const { engine, ok } = await testEngine();
+    const ins = engine.db.prepare("INSERT INTO payments (invoice_no, amount, method, status, created_at) VALUES (?, ?, 'cash', 'completed', ?)");
+    engine.db.transaction(() => {
+      for (let i = 0; i < 2600; i++) ins.run(`HD-${i % 13 === 0 ? 'X' : 'B'}${String(i).padStart(6, '0')}`, (i * 7919) % 5000, T0 + ((i * 104729) % 2600) * 1000);
+    })();
+    const rows = engine.db.prepare("SELECT id, amount, created_at FROM payments WHERE invoice_no LIKE 'HD-B%'").all() as { id: number; amount: number; created_at: number }[];
+    const seen = recordPrepares(engine);
+    const r = await ok('payments.list', { search: 'hd-b', limit: 30, offset: 600 });
+    expect(r.total).toBe(rows.length);
+    expect(r.items.map((p) => p.id)).toEqual([...rows].sort((a, b) => b.created_at - a.created_at || b.id - a.id).slice(600, 630).map((p) => p.id));
+    const page = seen.find((q) => /^SELECT p\.id FROM payments p INDEXED BY/.test(q))!;
+    expect(plan(engine, page).join('\n')).toMatch(/SCAN p USING INDEX payments_created/);
+    expect(plan(engine, page).join('\n')).not.toMatch(/TEMP B-TREE/);
+    const byAmount = await ok('payments.list', { search: 'HD-B', sort: { by: 'amount', dir: 'asc' }, limit: 10 });
+    expect(byAmount.items.map((p) => p.id)).toEqual([...rows].sort((a, b) => a.amount - b.amount || a.id - b.id).slice(0, 10).map((p) => p.id));
+  });
+});
+
 describe('authLog.list sort and search', () => {
   it('searches user names (numbers in any form) and MAC prefixes', async () => {
     const { engine, ok } = await testEngine();
