@@ -8,9 +8,10 @@ const BANGLA_DIGITS = '০১২৩৪৫৬৭৮৯';
 export function phonePrefix(input: string): string | null {
   let s = input.trim().replace(/[০-৯]/g, (d) => String(BANGLA_DIGITS.indexOf(d)));
   s = s.replace(/[\s\-().]/g, '');
-  if (s.startsWith('+')) s = s.slice(1);
-  else if (s.startsWith('00')) s = s.slice(2);
-  if (!/^\d+$/.test(s)) return null;
+  // After + or 00 comes a country code: only 880 (typed so far) is a BD number.
+  const international = s.startsWith('+') || s.startsWith('00');
+  if (international) s = s.slice(s.startsWith('+') ? 1 : 2);
+  if (!/^\d+$/.test(s) || (international && !s.startsWith('8'))) return null;
   let e164: string;
   // 8, 88, 880… : the country code typed without +; 0…: the local form; 1…: local without the 0.
   if (s.startsWith('8')) e164 = `+${s}`;
