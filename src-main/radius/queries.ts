@@ -88,7 +88,8 @@ function authLogSearch(text: string): { sql: string; args: string[] } {
   const local = e164 ? localPhonePrefix(e164) : null;
   if (local) users.add(local);
   const macStart = text.toUpperCase().replace(/-/g, ':');
-  const isMac = /^[0-9A-F:]+$/.test(macStart);
+  // Digits alone are a number being typed; a MAC prefix shows itself by a separator or a hex letter.
+  const isMac = /^[0-9A-F:]+$/.test(macStart) && /[:A-F]/.test(macStart);
   // RouterOS sends a MAC-authenticated device's MAC as its user name, upper-case by default.
   if (isMac) users.add(macStart);
   for (const u of users) range('username', u);
