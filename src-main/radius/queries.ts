@@ -76,7 +76,7 @@ function like(s: string): string {
  * Prefix ranges rather than LIKE: the search scans the log (no index but `at`), and a comparison
  * costs each row less than a LIKE does.
  */
-function authLogSearch(text: string): { sql: string; args: string[] } {
+function authLogSearch(text: string, cols: { username: string; mac: string } = { username: 'username', mac: 'mac' }): { sql: string; args: string[] } {
   const terms: string[] = [];
   const args: string[] = [];
   const range = (col: string, prefix: string) => {
@@ -92,12 +92,16 @@ function authLogSearch(text: string): { sql: string; args: string[] } {
   const isMac = /^[0-9A-F:]+$/.test(macStart) && /[:A-F]/.test(macStart);
   // RouterOS sends a MAC-authenticated device's MAC as its user name, upper-case by default.
   if (isMac) users.add(macStart);
-  for (const u of users) range('username', u);
-  if (isMac) range('mac', macStart);
+  for (const u of users) range(cols.username, u);
+  if (isMac) range(cols.mac, macStart);
   return { sql: `(${terms.join(' OR ')})`, args };
 }
 
 const TOP = String.fromCodePoint(0x10ffff);
+/** Log lines copied into the search mirror per step (~2-4 ms, so RADIUS waits no longer than that). */
+const MIRROR_CHUNK = 2_000;
+/** Matches in the mirror up to which a search reads the log by id; more, and it scans in slices. */
+const MIRROR_MAX_MATCHES = 5_000;
 /** Up to this offset a slice's rows are read to skip them; deeper, they are counted and skipped. */
 const SKIP_BY_READING = 500;
 
@@ -193,7 +197,92 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
    * so RADIUS keeps answering while an owner searches (~1-2 ms per 20,000 rows here). Rows written
    * after the search began are not included; the total is exact for the rows it covered.
    */
+  const mirrorTop = db.prepare<[], number | null>('SELECT MAX(id) FROM auth_log_search').pluck();
+  const logTop = db.prepare<[], number | null>('SELECT MAX(id) FROM auth_log').pluck();
+  const mirrorCopy = db.prepare<[number, number]>('INSERT OR IGNORE INTO auth_log_search (id, username, mac) SELECT id, username, mac FROM auth_log WHERE id > ? AND id <= ?');
+  let catchingUp: Promise<void> | null = null;
+
+  /**
+   * Brings the search mirror (migration 0151) up to the log's newest line, MIRROR_CHUNK lines per
+   * transaction, yielding between them so RADIUS keeps answering. A search pays for the lines
+   * logged since the last one; the first search over a large log pays once (docs/performance.md).
+   */
+  async function copyToMirror(): Promise<void> {
+    const top = logTop.get() ?? 0;
+    // Pruned lines are below the log's oldest id: start there rather than walk the gap.
+    let from = Math.max(mirrorTop.get() ?? 0, ((authLogIdSpan.get() ?? [null])[0] ?? 1) - 1);
+    while (from < top) {
+      const to = Math.min(top, from + MIRROR_CHUNK);
+      mirrorCopy.run(from, to);
+      from = to;
+      if (from < top) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  // Searches at once share one catch-up. (Cleared in .finally, which runs after the assignment
+  // even when the copy had nothing to do and finished synchronously.)
+  function catchUpMirror(): Promise<void> {
+    catchingUp ??= copyToMirror().finally(() => {
+      catchingUp = null;
+    });
+    return catchingUp;
+  }
+
   async function listAuthLog(f: AuthLogFilter): Promise<Page<AuthLogEntry>> {
+    const viaMirror = f.search?.trim() ? await searchByMirror(f) : null;
+    if (viaMirror) return viaMirror;
+    return scanAuthLog(f);
+  }
+
+  /**
+   * A search through the mirror's user-name and MAC indexes: the matching ids, then the log's rows
+   * for them with the other filters, sorted and paged. null when the prefix is too broad (017 …):
+   * reading thousands of rows by id would cost more than the slice scan.
+   */
+  async function searchByMirror(f: AuthLogFilter): Promise<Page<AuthLogEntry> | null> {
+    try {
+      await catchUpMirror();
+    } catch {
+      // The write lock is held elsewhere (the checkpointer's valve, a sqlite3 shell): scan instead.
+      return null;
+    }
+    const terms = authLogSearch(f.search!.trim());
+    const ids = `SELECT id FROM auth_log_search WHERE ${terms.sql}`;
+    const n = db.prepare(`SELECT COUNT(*) FROM (${ids} LIMIT ${MIRROR_MAX_MATCHES + 1})`).pluck().get(...terms.args) as number;
+    if (n > MIRROR_MAX_MATCHES) return null;
+    const where = [`id IN (${ids})`];
+    const args: unknown[] = [...terms.args];
+    const eq = (col: string, v: unknown) => {
+      if (v !== undefined) {
+        where.push(`${col} = ?`);
+        args.push(v);
+      }
+    };
+    eq('router_id', f.routerId);
+    eq('username', f.username);
+    eq('mac', f.mac);
+    eq('result', f.result);
+    eq('reason', f.reason);
+    if (f.from !== undefined) {
+      where.push('at >= ?');
+      args.push(f.from);
+    }
+    if (f.to !== undefined) {
+      where.push('at < ?');
+      args.push(f.to);
+    }
+    const by = f.sort?.by ?? 'at';
+    const d = (f.sort?.dir ?? authLogSortDefaults[by]) === 'asc' ? 'ASC' : 'DESC';
+    const order = by === 'at' ? `id ${d}` : `${by} ${d}, id ${d}`;
+    const clause = where.join(' AND ');
+    const total = db.prepare(`SELECT COUNT(*) FROM auth_log WHERE ${clause}`).pluck().get(...args) as number;
+    const rows = db
+      .prepare(`SELECT ${AUTH_LOG_COLUMNS} FROM auth_log WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .all(...args, f.limit ?? 100, f.offset ?? 0) as AuthLogRow[];
+    return { total, items: rows.map(toEntry) };
+  }
+
+  async function scanAuthLog(f: AuthLogFilter): Promise<Page<AuthLogEntry>> {
     const where: string[] = [];
     const args: unknown[] = [];
     const eq = (col: string, v: unknown) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testEngine } from '../helpers/engine';
 import type { Engine } from '../../src-main/engine';
+import { createAuthLogWriter } from '../../src-main/radius/authLog';
 
 /**
  * Server-side paging, sorting and searching of the admin's big tables (issue #11), through the
@@ -241,6 +242,41 @@ describe('authLog.list sort and search', () => {
     expect(mac.items.every((e) => e.mac!.startsWith('AA:BB:CC:00:00:4'))).toBe(true);
   });
 
+  it('searches through the mirror, which catches up with new lines and follows the prune', async () => {
+    const { engine, ok, clock } = await testEngine();
+    seed(engine);
+    const mirrored = () => engine.db.prepare('SELECT COUNT(*) FROM auth_log_search').pluck().get() as number;
+    expect(mirrored()).toBe(0);
+    const first = await ok('authLog.list', { search: '01700000007' });
+    expect(mirrored()).toBe(300);
+    // Lines logged after the first search are found by the next one.
+    engine.db.prepare("INSERT INTO auth_log (at, username, mac, result) VALUES (?, '01700000007', NULL, 'accept')").run(T0 + 10_000_000);
+    const again = await ok('authLog.list', { search: '+8801700000007' });
+    expect(again.total).toBe(first.total + 1);
+    expect(again.items[0]!.at).toBe(T0 + 10_000_000);
+    // Filters and sorts apply on top of the mirror's matches.
+    const refused = await ok('authLog.list', { search: '01700000007', result: 'reject', sort: { by: 'reason' } });
+    expect(refused.items.every((e) => e.result === 'reject')).toBe(true);
+    expect(refused.items.map((e) => e.reason)).toEqual([...refused.items.map((e) => e.reason)].sort());
+    // The prune drops the mirror's lines with the log's (lines older than now + 200 s: the first 200).
+    expect(createAuthLogWriter(engine.db, clock).prune(-200_000)).toBe(200);
+    expect(mirrored()).toBe(101);
+    expect(engine.db.prepare('SELECT MIN(id) FROM auth_log_search').pluck().get()).toBe(201);
+  });
+
+  it('a prefix too broad for the mirror (most lines match) is scanned instead, with the same answer', async () => {
+    const { engine, ok } = await testEngine();
+    const ins = engine.db.prepare("INSERT INTO auth_log (at, router_id, username, mac, result, reason) VALUES (?, 1, ?, NULL, ?, NULL)");
+    engine.db.transaction(() => {
+      for (let i = 0; i < 5200; i++) ins.run(T0 + i, `0171${String(i % 3000).padStart(7, '0')}`, i % 2 ? 'accept' : 'reject');
+    })();
+    const broad = await ok('authLog.list', { search: '0171', limit: 20, offset: 100 });
+    expect(broad.total).toBe(5200);
+    expect(broad.items.map((e) => e.id)).toEqual(Array.from({ length: 20 }, (_, i) => 5200 - 100 - i));
+    const narrow = await ok('authLog.list', { search: '01710000001', limit: 500 });
+    expect(narrow.items.map((e) => e.username)).toEqual(['01710000001', '01710000001']);
+  });
+
   it('sorts by result and reason across slices, pages included', async () => {
     const { engine, ok } = await testEngine();
     seed(engine);
@@ -277,6 +313,7 @@ describe('list query plans (EXPLAIN QUERY PLAN)', () => {
       ['payments.list', { search: 'HD-2606' }], ['payments.list', { search: '01712' }],
       ['payments.list', { method: 'bkash' }], ['payments.list', { status: 'pending' }], ['payments.list', { offset: 100 }],
       ['authLog.list', {}], ['authLog.list', { sort: { by: 'at', dir: 'asc' } }],
+      ['authLog.list', { search: '01700000007' }], ['authLog.list', { search: 'AA:BB:CC:00:00:4', sort: { by: 'result' } }],
     ];
     for (const [m, input] of calls) {
       seen.length = 0;
