@@ -123,7 +123,10 @@ async function benchLists(dataDir) {
   ];
   const rows = [];
   for (const [method, input] of cases) {
+    // The first call includes any one-time work (the auth log's search mirror catching up).
+    const f0 = process.hrtime.bigint();
     const first = await e.call(method, input);
+    const firstMs = Number(process.hrtime.bigint() - f0) / 1e6;
     if (!first.ok) throw new Error(`${method} ${JSON.stringify(input)}: ${first.error.message}`);
     const times = [];
     for (let i = 0; i < RUNS; i++) {
@@ -136,7 +139,7 @@ async function benchLists(dataDir) {
     const p99 = times[Math.min(RUNS - 1, Math.ceil(RUNS * 0.99) - 1)];
     rows.push({ method, input, total: first.value.total, med, p99 });
     const args = JSON.stringify(Object.fromEntries(Object.entries(input).filter(([k]) => k !== 'limit')));
-    console.log(`list ${method} ${args} total=${first.value.total} median_ms=${med.toFixed(2)} p99_ms=${p99.toFixed(2)} target_ms=${TARGET_MS} ${p99 < TARGET_MS ? 'ok' : 'OVER'}`);
+    console.log(`list ${method} ${args} total=${first.value.total} first_ms=${firstMs.toFixed(1)} median_ms=${med.toFixed(2)} p99_ms=${p99.toFixed(2)} target_ms=${TARGET_MS} ${p99 < TARGET_MS ? 'ok' : 'OVER'}`);
   }
   await e.stop();
   const worst = rows.reduce((a, b) => (b.p99 > a.p99 ? b : a));

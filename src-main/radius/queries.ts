@@ -199,7 +199,7 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
    */
   const mirrorTop = db.prepare<[], number | null>('SELECT MAX(id) FROM auth_log_search').pluck();
   const logTop = db.prepare<[], number | null>('SELECT MAX(id) FROM auth_log').pluck();
-  const mirrorCopy = db.prepare<[number, number]>('INSERT OR IGNORE INTO auth_log_search (id, username, mac) SELECT id, username, mac FROM auth_log WHERE id > ? AND id <= ?');
+  const mirrorCopy = db.prepare<[number, number]>('INSERT OR IGNORE INTO auth_log_search (id, username, mac, result, reason) SELECT id, username, mac, result, reason FROM auth_log WHERE id > ? AND id <= ?');
   let catchingUp: Promise<void> | null = null;
 
   /**
@@ -229,9 +229,33 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
   }
 
   async function listAuthLog(f: AuthLogFilter): Promise<Page<AuthLogEntry>> {
-    const viaMirror = f.search?.trim() ? await searchByMirror(f) : null;
+    const search = f.search?.trim();
+    const filtered = [f.routerId, f.username, f.mac, f.result, f.reason, f.from, f.to].some((v) => v !== undefined);
+    const by = f.sort?.by ?? 'at';
+    const viaMirror = search ? await searchByMirror(f) : by !== 'at' && !filtered ? await sortByMirror(f, by) : null;
     if (viaMirror) return viaMirror;
     return scanAuthLog(f);
+  }
+
+  /** The whole log sorted by result or reason: a page of ids off the mirror's index, then their rows. */
+  async function sortByMirror(f: AuthLogFilter, by: 'result' | 'reason'): Promise<Page<AuthLogEntry> | null> {
+    try {
+      await catchUpMirror();
+    } catch {
+      return null;
+    }
+    const d = (f.sort?.dir ?? authLogSortDefaults[by]) === 'asc' ? 'ASC' : 'DESC';
+    const total = db.prepare('SELECT COUNT(*) FROM auth_log').pluck().get() as number;
+    const ids = db
+      .prepare(`SELECT id FROM auth_log_search ORDER BY ${by} ${d}, id ${d} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(f.limit ?? 100, f.offset ?? 0) as number[];
+    if (ids.length === 0) return { total, items: [] };
+    const rows = new Map(
+      (db.prepare(`SELECT ${AUTH_LOG_COLUMNS} FROM auth_log WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as AuthLogRow[]).map((r) => [r.id, r]),
+    );
+    // A line pruned between the two reads is left out rather than shown half.
+    return { total, items: ids.flatMap((id) => (rows.has(id) ? [toEntry(rows.get(id)!)] : [])) };
   }
 
   /**

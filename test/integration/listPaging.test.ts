@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testEngine } from '../helpers/engine';
 import type { Engine } from '../../src-main/engine';
 import { createAuthLogWriter } from '../../src-main/radius/authLog';
+import { createQueries } from '../../src-main/radius/queries';
 
 /**
  * Server-side paging, sorting and searching of the admin's big tables (issue #11), through the
@@ -294,6 +295,13 @@ describe('authLog.list sort and search', () => {
     expect(await ids('result', 'desc', 140)).toEqual(order('result', -1).slice(140, 170));
     expect(await ids('reason', 'asc', 60)).toEqual(order('reason', 1).slice(60, 90));
     expect(await ids('at', 'asc', 10)).toEqual([...rows].map((r) => r.id).sort((a, b) => a - b).slice(10, 40));
+    // With a filter the sort merges each slice's best rows (slices of 37 lines here).
+    const q = createQueries(engine.db, { scanChunk: 37 });
+    for (const [by, dir, offset] of [['result', 'asc', 0], ['result', 'desc', 140], ['reason', 'asc', 61], ['reason', 'desc', 250]] as const) {
+      const page = await q.listAuthLog({ routerId: 1, sort: { by, dir }, limit: 30, offset });
+      expect(page.total).toBe(300);
+      expect(page.items.map((e) => e.id), `${by} ${dir} ${offset}`).toEqual(order(by, dir === 'asc' ? 1 : -1).slice(offset, offset + 30));
+    }
     // With a search, sorted, ascending by time.
     const r = await ok('authLog.list', { search: 'AA:BB:CC:00:00:1', sort: { by: 'at', dir: 'asc' }, limit: 5 });
     expect(r.items.map((e) => e.id)).toEqual(rows.filter((x) => x.id % 50 >= 11 && x.id % 50 <= 20).map((x) => x.id).slice(0, 5));
@@ -313,6 +321,7 @@ describe('list query plans (EXPLAIN QUERY PLAN)', () => {
       ['payments.list', { search: 'HD-2606' }], ['payments.list', { search: '01712' }],
       ['payments.list', { method: 'bkash' }], ['payments.list', { status: 'pending' }], ['payments.list', { offset: 100 }],
       ['authLog.list', {}], ['authLog.list', { sort: { by: 'at', dir: 'asc' } }],
+      ['authLog.list', { sort: { by: 'result' } }], ['authLog.list', { sort: { by: 'reason', dir: 'desc' } }],
       ['authLog.list', { search: '01700000007' }], ['authLog.list', { search: 'AA:BB:CC:00:00:4', sort: { by: 'result' } }],
     ];
     for (const [m, input] of calls) {
