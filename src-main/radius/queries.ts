@@ -99,8 +99,8 @@ function authLogSearch(text: string, cols: { username: string; mac: string } = {
 
 const TOP = String.fromCodePoint(0x10ffff);
 /**
- * Log lines copied into the search mirror per step: ~3 ms with its four indexes on this machine
- * (2,000 took ~30 ms under load, too long for RADIUS to wait behind).
+ * Log lines copied into the search mirror per step: ~0.6 ms of copying with its four indexes
+ * (2,000 took 11-24 ms, too long for an Access-Request to wait behind; docs/performance.md).
  */
 const MIRROR_CHUNK = 250;
 /** Matches in the mirror up to which a search reads the log by id; more, and it scans in slices. */
