@@ -4,6 +4,10 @@ import { toLocalPhone } from '../../src-shared/phone';
 import { AppError, notFound } from '../errors';
 import { hashSecret, randomFromAlphabet, verifySecret } from '../secrets';
 import { whereClause } from '../db/where';
+import { orderBy, prefixRange } from '../db/listSql';
+import { phonePrefix } from '../../src-shared/phoneSearch';
+import type { CustomerSortKey } from '../../src-shared/api/customers';
+import type { Sort, SortDir } from '../../src-shared/api/listQuery';
 import { toDevice, toSubscription, type DeviceRow } from './rows';
 import type { Subscriptions } from './subscriptions';
 
@@ -25,6 +29,31 @@ const HOTSPOT_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export function generateHotspotPassword(): string {
   return randomFromAlphabet(HOTSPOT_PASSWORD_ALPHABET, 10);
 }
+
+export interface CustomerListFilter {
+  search?: string;
+  status?: 'active' | 'disabled';
+  sort?: Sort<CustomerSortKey>;
+  limit?: number;
+  offset?: number;
+}
+
+// Each key's column (an index orders its rows by it, then id: migration 0150), and its natural order.
+const customerSortSql: Record<CustomerSortKey, string> = {
+  createdAt: 'created_at',
+  name: 'name COLLATE NOCASE',
+  phone: 'phone',
+  // Not a column: byActiveUntil reads it off subscriptions_expiry.
+  activeUntil: 'id',
+};
+const customerSortIndex: Record<Exclude<CustomerSortKey, 'activeUntil'>, string> = {
+  createdAt: 'customers_created',
+  name: 'customers_name',
+  phone: 'sqlite_autoindex_customers_1',
+};
+/** Matches above which a search walks the sort's index instead of the search's (see list). */
+const BROAD_SEARCH = 2000;
+const customerSortDefaults: Record<CustomerSortKey, SortDir> = { createdAt: 'desc', name: 'asc', phone: 'asc', activeUntil: 'desc' };
 
 export type BindResult = 'bound' | 'already' | 'taken';
 
@@ -80,6 +109,37 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
     };
   }
 
+  /**
+   * Sorted by the active package's end: customers with one, in the order of subscriptions_expiry
+   * (status, expires_at), then those without, newest first; both read in index order, so no sort
+   * of the whole table. The filter applies to customers inside the subquery (its columns unqualified).
+   */
+  function byActiveUntil(w: ReturnType<typeof whereClause>, dir: SortDir, limit: number, offset: number): CustomerRow[] {
+    const d = dir === 'asc' ? 'ASC' : 'DESC';
+    const withActive = `FROM subscriptions s JOIN (SELECT * FROM customers ${w.sql}) c ON c.id = s.customer_id WHERE s.status = 'active'`;
+    // Unfiltered, the count is subscriptions_expiry's alone (every subscription has its customer).
+    const nActive = w.sql
+      ? db.prepare<(string | number)[], number>(`SELECT COUNT(*) ${withActive}`).pluck().get(...w.args)!
+      : db.prepare<[], number>("SELECT COUNT(*) FROM subscriptions WHERE status = 'active'").pluck().get()!;
+    const rows: CustomerRow[] = [];
+    if (offset < nActive) {
+      rows.push(
+        ...db
+          .prepare<(string | number)[], CustomerRow>(`SELECT c.* ${withActive} ORDER BY s.expires_at ${d}, s.id ${d} LIMIT ? OFFSET ?`)
+          .all(...w.args, limit, offset),
+      );
+    }
+    if (rows.length < limit) {
+      const none = `NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = customers.id AND s.status = 'active')`;
+      rows.push(
+        ...db
+          .prepare<(string | number)[], CustomerRow>(`SELECT * FROM customers ${w.sql ? `${w.sql} AND` : 'WHERE'} ${none} ORDER BY id DESC LIMIT ? OFFSET ?`)
+          .all(...w.args, limit - rows.length, Math.max(0, offset - nActive)),
+      );
+    }
+    return rows;
+  }
+
   function create(phone: string, opts: { name?: string | null; pin?: string } = {}): number {
     const now = clock.now();
     const { lastInsertRowid } = db
@@ -116,17 +176,29 @@ export function createCustomers(deps: Pick<CoreDeps, 'db' | 'clock' | 'secrets' 
       return full(create(phone, opts));
     },
 
-    list(f: { search?: string; status?: 'active' | 'disabled'; limit?: number; offset?: number }): Page<CustomerSummary> {
-      // Match the local form too: owners type 0171…, the table holds +880171…
-      const digits = f.search?.replace(/\D/g, '').replace(/^0/, '') ?? '';
-      const like = `%${(f.search ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const { sql: w, args } = whereClause()
-        .add(f.search, "(name LIKE ? ESCAPE '\\' OR (? <> '' AND phone LIKE ?))", like, digits, `%${digits}%`)
-        .add(f.status, 'status = ?', f.status!);
-      const total = (db.prepare(`SELECT COUNT(*) AS n FROM customers ${w}`).get(...args) as { n: number }).n;
+    list(f: CustomerListFilter): Page<CustomerSummary> {
+      const w = whereClause().add(f.status, 'status = ?', f.status!);
+      const search = f.search?.trim();
+      if (search) {
+        // A name prefix (any case), or a number in any of the forms owners type (017…, +88017…).
+        const byName = prefixRange('name COLLATE NOCASE', search);
+        const e164 = phonePrefix(search);
+        const byPhone = e164 ? prefixRange('phone', e164) : null;
+        w.add(true, byPhone ? `(${byName.sql} OR ${byPhone.sql})` : byName.sql, ...byName.args, ...(byPhone?.args ?? []));
+      }
+      const by = f.sort?.by ?? 'createdAt';
+      const dir = f.sort?.dir ?? customerSortDefaults[by];
+      const limit = f.limit ?? 100;
+      const offset = f.offset ?? 0;
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM customers ${w.sql}`).get(...w.args) as { n: number }).n;
+      if (by === 'activeUntil') return { items: byActiveUntil(w, dir, limit, offset).map(summary), total };
+      // A broad prefix (017… matches most of a shop's customers) is read off the sort's own index,
+      // filtered as it goes: a page turns up within a few hundred rows, where gathering every match
+      // through the search's index to sort them all costs ~80 ms at 50,000 (docs/performance.md).
+      const walk = search && total > BROAD_SEARCH ? `INDEXED BY ${customerSortIndex[by]}` : '';
       const items = db
-        .prepare<(string | number)[], CustomerRow>(`SELECT * FROM customers ${w} ORDER BY id DESC LIMIT ? OFFSET ?`)
-        .all(...args, f.limit ?? 100, f.offset ?? 0)
+        .prepare<(string | number)[], CustomerRow>(`SELECT * FROM customers ${walk} ${w.sql} ${orderBy(customerSortSql[by], 'id', dir)} LIMIT ? OFFSET ?`)
+        .all(...w.args, limit, offset)
         .map(summary);
       return { items, total };
     },

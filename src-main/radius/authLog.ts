@@ -57,6 +57,8 @@ export function createAuthLogWriter(
     return s;
   }
   const pruneStmt = db.prepare(`DELETE FROM auth_log WHERE id IN (SELECT id FROM auth_log WHERE at < ? ORDER BY id LIMIT 5000)`);
+  // The search mirror (migration 0151) follows the log: everything below its oldest line goes.
+  const pruneSearch = db.prepare('DELETE FROM auth_log_search WHERE id < (SELECT COALESCE(MIN(id), 9223372036854775807) FROM auth_log)');
   // Pending rows, flattened: COLUMNS values per row, in the column order of the INSERT.
   let pending: Array<number | string | null> = [];
   let timer: NodeJS.Timeout | null = null;
@@ -136,7 +138,9 @@ export function createAuthLogWriter(
     flush,
     prune(retentionMs) {
       flush();
-      return pruneStmt.run(clock.now() - retentionMs).changes;
+      const n = pruneStmt.run(clock.now() - retentionMs).changes;
+      if (n > 0) pruneSearch.run();
+      return n;
     },
     close() {
       flush();

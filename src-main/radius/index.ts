@@ -118,6 +118,8 @@ export function createRadiusServer(deps: RadiusServerDeps) {
         lastPrune = clock.now();
         authLog.prune(AUTH_LOG_RETENTION_MS);
       }
+      // The auth log's search mirror, a batch at a time off the packet path (queries.ts).
+      queries.catchUpAuthLogMirror().catch((err: unknown) => onError(err, 'housekeeping'));
     } catch (err) {
       onError(err, 'housekeeping');
     }
@@ -162,6 +164,7 @@ export function createRadiusServer(deps: RadiusServerDeps) {
       for (const off of unsubscribe.splice(0)) off();
       if (housekeeping) clearInterval(housekeeping);
       housekeeping = null;
+      await queries.stopAuthLogMirror();
       await authListener.stop();
       await acctListener.stop();
       // Records already received are committed (their replies are moot: the socket is closed,

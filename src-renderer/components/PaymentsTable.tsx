@@ -1,14 +1,51 @@
 import type { ReactNode } from 'react';
 import type { Payment } from '../../src-shared/domain';
-import { formatDateTime, formatTaka, localPhone } from '../../src-shared/format';
-import { useShopTimeZone } from '../shopTime';
+import type { PaymentSortKey } from '../../src-shared/api/payments';
+import { formatDateTime, formatTaka, localDigits, localPhone } from '../../src-shared/format';
+import { useShopTimeDisplay } from '../shopTime';
+import { messages, useT } from '../i18n';
+import { SortHeader, type SortState } from './SortHeader';
 import { navigate } from '../route';
 import { METHOD_LABEL, STATUS_LABEL, STATUS_TONE, problemText } from '../paymentLabels';
+
+const M = messages(
+  {
+    invoice: 'Invoice',
+    time: 'Time',
+    customer: 'Customer',
+    package: 'Package',
+    method: 'Method',
+    amount: 'Amount',
+    status: 'Status',
+    actions: 'Actions',
+    refundOf: (id: number) => `refund of #${id}`,
+    sentFrom: (phone: string) => `sent from ${phone}`,
+    void: 'Void',
+    voided: 'voided',
+    refunded: 'refunded',
+  },
+  {
+    invoice: 'ইনভয়েস',
+    time: 'সময়',
+    customer: 'গ্রাহক',
+    package: 'প্যাকেজ',
+    method: 'মাধ্যম',
+    amount: 'টাকা',
+    status: 'অবস্থা',
+    actions: 'কাজ',
+    refundOf: (id) => `#${localDigits(String(id), 'bn')}-এর ফেরত`,
+    sentFrom: (phone) => `${phone} থেকে পাঠানো`,
+    void: 'বাতিল',
+    voided: 'বাতিল করা হয়েছে',
+    refunded: 'টাকা ফেরত দেওয়া হয়েছে',
+  },
+);
 
 /**
  * The payments ledger as a table (the Payments page, and the dashboard's latest payments).
  * `detailed` adds the invoice number, gateway reference / TrxID and the problem a payment waits
- * on; `actions` adds a last column of buttons. A row opens its customer.
+ * on; `actions` adds a last column of buttons; `sort` + `onSort` make the time, method, amount
+ * and status headers sort the list on the server. A row opens its customer.
  */
 export function PaymentsTable({
   payments,
@@ -16,26 +53,37 @@ export function PaymentsTable({
   label,
   footer,
   actions,
+  sort,
+  onSort,
 }: {
   payments: Payment[];
   detailed?: boolean;
   label?: string;
   footer?: ReactNode;
   actions?: (p: Payment) => ReactNode;
+  sort?: SortState<PaymentSortKey>;
+  onSort?: (sort: SortState<PaymentSortKey>) => void;
 }) {
-  const tz = useShopTimeZone();
+  const t = useT(M);
+  const tz = useShopTimeDisplay();
+  const header = (label: string, key: PaymentSortKey, firstDir: 'asc' | 'desc', className?: string) =>
+    sort && onSort ? (
+      <SortHeader label={label} sortKey={key} sort={sort} firstDir={firstDir} onSort={onSort} className={className} />
+    ) : (
+      <th className={className}>{label}</th>
+    );
   return (
     <table className="table" aria-label={label}>
       <thead>
         <tr>
-          {detailed ? <th>Invoice</th> : null}
-          <th>Time</th>
-          <th>Customer</th>
-          <th>Package</th>
-          <th>Method</th>
-          <th className="num">Amount</th>
-          <th>Status</th>
-          {actions ? <th className="row-actions no-print">Actions</th> : null}
+          {detailed ? <th>{t.invoice}</th> : null}
+          {header(t.time, 'at', 'desc')}
+          <th>{t.customer}</th>
+          <th>{t.package}</th>
+          {header(t.method, 'method', 'asc')}
+          {header(t.amount, 'amount', 'desc', 'num')}
+          {header(t.status, 'status', 'asc')}
+          {actions ? <th className="row-actions no-print">{t.actions}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -48,13 +96,13 @@ export function PaymentsTable({
               {detailed ? (
                 <td className="mono">
                   <span className="nowrap">{p.invoiceNo}</span>
-                  {p.refundOf ? <div className="muted small">refund of #{p.refundOf}</div> : null}
+                  {p.refundOf ? <div className="muted small">{t.refundOf(p.refundOf)}</div> : null}
                 </td>
               ) : null}
               <td>{formatDateTime(p.createdAt, tz)}</td>
               <td className={detailed ? 'mono' : undefined}>
                 {localPhone(p.customerPhone)}
-                {detailed && p.senderPhone && p.senderPhone !== p.customerPhone ? <div className="muted small">sent from {localPhone(p.senderPhone)}</div> : null}
+                {detailed && p.senderPhone && p.senderPhone !== p.customerPhone ? <div className="muted small">{t.sentFrom(localPhone(p.senderPhone))}</div> : null}
               </td>
               <td>{p.packageName ?? '—'}</td>
               <td>
@@ -65,8 +113,8 @@ export function PaymentsTable({
               </td>
               <td className="num">{formatTaka(p.amount)}</td>
               <td title={p.failureReason ?? undefined}>
-                <span className={`badge badge-${STATUS_TONE[p.status] ?? 'grey'}`}>{p.reversal === 'void' ? 'Void' : (STATUS_LABEL[p.status] ?? p.status)}</span>
-                {p.reversedBy ? <span className="muted small"> · {p.reversedBy.kind === 'void' ? 'voided' : 'refunded'}</span> : null}
+                <span className={`badge badge-${STATUS_TONE[p.status] ?? 'grey'}`}>{p.reversal === 'void' ? t.void : (STATUS_LABEL[p.status] ?? p.status)}</span>
+                {p.reversedBy ? <span className="muted small"> · {p.reversedBy.kind === 'void' ? t.voided : t.refunded}</span> : null}
                 {problem ? <div className="problem small">{problem}</div> : null}
                 {detailed && p.status === 'failed' && p.failureReason ? <div className="muted small">{p.failureReason}</div> : null}
               </td>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ApiReply, Input } from '../../src-shared/api';
-import type { CustomerWithLastLogin, PinResetResult } from '../../src-shared/api/customers';
+import type { CustomerSortKey, CustomerWithLastLogin, PinResetResult } from '../../src-shared/api/customers';
+import type { SortState } from '../components/SortHeader';
 import type { Customer, CustomerSummary, CustomerStatus, Device, Sale, Subscription } from '../../src-shared/domain';
 import { call } from '../api';
 import { initialLoadable, loadInto, type Loadable } from './load';
@@ -13,11 +14,15 @@ interface CustomersState extends Loadable {
   search: string;
   status: CustomerStatus | '';
   offset: number;
+  /** Sorted on the server; newest first until the owner clicks a column. */
+  sort: SortState<CustomerSortKey>;
   /** The open customer (detail view). */
   current: CustomerWithLastLogin | null;
   currentError: string | null;
   load(): Promise<void>;
   setQuery(q: { search?: string; status?: CustomerStatus | ''; offset?: number }): void;
+  /** A new sort starts again at the first page. */
+  setSort(sort: SortState<CustomerSortKey>): void;
   open(id: number): Promise<void>;
   refreshCurrent(): Promise<void>;
   sell(input: Input<'customers.sellPackage'>): Promise<ApiReply<Sale>>;
@@ -43,18 +48,23 @@ export const useCustomersStore = create<CustomersState>()((set, get) => {
     search: '',
     status: '',
     offset: 0,
+    sort: { by: 'createdAt', dir: 'desc' },
     current: null,
     currentError: null,
     async load() {
-      const { search, status, offset } = get();
+      const { search, status, offset, sort } = get();
       await loadInto<{ items: CustomerSummary[]; total: number }, CustomersState>(
         set,
-        () => call('customers.list', { ...(search.trim() ? { search: search.trim() } : {}), ...(status ? { status } : {}), limit: CUSTOMERS_PAGE_SIZE, offset }),
+        () => call('customers.list', { ...(search.trim() ? { search: search.trim() } : {}), ...(status ? { status } : {}), sort, limit: CUSTOMERS_PAGE_SIZE, offset }),
         (page) => ({ items: page.items, total: page.total }),
       );
     },
     setQuery(q) {
       set({ ...q, offset: q.offset ?? 0 });
+      void get().load();
+    },
+    setSort(sort) {
+      set({ sort, offset: 0 });
       void get().load();
     },
     async open(id) {

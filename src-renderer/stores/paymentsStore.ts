@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { Payment, PaymentMethod, PaymentStatus } from '../../src-shared/domain';
 import { SEND_MONEY_METHODS } from '../../src-shared/payments';
+import type { PaymentSortKey } from '../../src-shared/api/payments';
+import type { SortState } from '../components/SortHeader';
 import { call } from '../api';
 import { shopDaysFilter } from '../shopTime';
 import { initialLoadable, loadInto, type Loadable } from './load';
@@ -21,6 +23,8 @@ export interface PaymentFilters {
   gatewayRef: string;
   /** The wallet's transaction id (from the payment SMS). */
   trxId: string;
+  /** The search box: a prefix of an invoice, reference, TrxID or phone number (as typed). */
+  search: string;
 }
 
 interface PaymentsState extends Loadable {
@@ -28,6 +32,8 @@ interface PaymentsState extends Loadable {
   total: number;
   offset: number;
   filters: PaymentFilters;
+  /** Sorted on the server; newest first until the owner clicks a column. */
+  sort: SortState<PaymentSortKey>;
   /** Send Money payments waiting for the owner's Confirm / Reject, newest first. */
   toConfirm: Payment[];
   toConfirmError: string | null;
@@ -37,9 +43,11 @@ interface PaymentsState extends Loadable {
   reload(): Promise<void>;
   setFilters(f: Partial<PaymentFilters>): void;
   setOffset(offset: number): void;
+  /** A new sort starts again at the first page. */
+  setSort(sort: SortState<PaymentSortKey>): void;
 }
 
-export const emptyPaymentFilters: PaymentFilters = { method: '', status: '', from: '', to: '', customerId: null, phone: '', invoiceNo: '', gatewayRef: '', trxId: '' };
+export const emptyPaymentFilters: PaymentFilters = { method: '', status: '', from: '', to: '', customerId: null, phone: '', invoiceNo: '', gatewayRef: '', trxId: '', search: '' };
 
 /** Enough for a shop's waiting Send Money payments; older ones are in the ledger's filters. */
 const TO_CONFIRM_LIMIT = 50;
@@ -50,12 +58,13 @@ export const usePaymentsStore = create<PaymentsState>()((set, get) => ({
   total: 0,
   offset: 0,
   filters: emptyPaymentFilters,
+  sort: { by: 'at', dir: 'desc' },
   toConfirm: [],
   toConfirmError: null,
   async load() {
-    const { filters: f, offset } = get();
+    const { filters: f, offset, sort } = get();
     const days = shopDaysFilter(f.from, f.to);
-    const text = (k: 'phone' | 'invoiceNo' | 'gatewayRef' | 'trxId') => (f[k].trim() ? { [k]: f[k].trim() } : {});
+    const text = (k: 'phone' | 'invoiceNo' | 'gatewayRef' | 'trxId' | 'search') => (f[k].trim() ? { [k]: f[k].trim() } : {});
     await loadInto<{ items: Payment[]; total: number }, PaymentsState>(
       set,
       () =>
@@ -67,7 +76,9 @@ export const usePaymentsStore = create<PaymentsState>()((set, get) => ({
           ...text('invoiceNo'),
           ...text('gatewayRef'),
           ...text('trxId'),
+          ...text('search'),
           ...days,
+          sort,
           limit: PAYMENTS_PAGE_SIZE,
           offset,
         }),
@@ -91,6 +102,10 @@ export const usePaymentsStore = create<PaymentsState>()((set, get) => ({
   },
   setOffset(offset) {
     set({ offset });
+    void get().load();
+  },
+  setSort(sort) {
+    set({ sort, offset: 0 });
     void get().load();
   },
 }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { command, query, id, phone, mac, pageInput } from './def';
+import { command, query, id, phone, mac } from './def';
+import { listPageInput, searchText, sortInput } from './listQuery';
 import type { Customer, CustomerSummary, Device, Page, Sale, Subscription } from '../domain';
 
 /** How the customer last logged in, as the routers' RADIUS requests showed it. */
@@ -38,12 +39,22 @@ export interface PinResetResult {
   error?: string;
 }
 
+/** customers.list's sort keys; the default is createdAt, newest first. */
+export const customerSortKeys = ['createdAt', 'name', 'phone', 'activeUntil'] as const;
+export type CustomerSortKey = (typeof customerSortKeys)[number];
+
 const pin = z.string().regex(/^\d{4,6}$/, 'must be 4 to 6 digits');
 
 /** Customers, their devices and subscriptions, and selling a package at the counter. */
 export const customersApi = {
   'customers.list': query<Page<CustomerSummary>>()(
-    z.strictObject({ search: z.string().max(50).optional(), status: z.enum(['active', 'disabled']).optional(), ...pageInput }),
+    z.strictObject({
+      /** A name or phone-number prefix (017…, +88017…, 88017… all match the same customers). */
+      search: searchText,
+      status: z.enum(['active', 'disabled']).optional(),
+      sort: sortInput(customerSortKeys),
+      ...listPageInput,
+    }),
   ),
   'customers.get': query<CustomerWithLastLogin>()(z.union([z.strictObject({ id }), z.strictObject({ phone })])),
   'customers.create': command<Customer>()(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, query, id, pageInput, phone } from './def';
+import { listPageInput, searchText, sortInput } from './listQuery';
 import type { Page, Payment } from '../domain';
 import { GATEWAYS, PAYMENT_METHODS, PAYMENT_STATUSES } from '../payments';
 
@@ -52,6 +53,10 @@ export interface IncomingSms {
   paymentId: number | null;
 }
 
+/** payments.list's sort keys; the default is at (created), newest first. */
+export const paymentSortKeys = ['at', 'amount', 'method', 'status'] as const;
+export type PaymentSortKey = (typeof paymentSortKeys)[number];
+
 const trxId = z
   .string({ error: 'must be text' })
   .trim()
@@ -72,7 +77,10 @@ export const paymentsApi = {
       invoiceNo: z.string().trim().min(1).max(40).optional(),
       phone: phone.optional(),
       trxId: trxId.optional(),
-      ...pageInput,
+      /** A prefix of the invoice number, gateway reference, transaction id or phone number. */
+      search: searchText,
+      sort: sortInput(paymentSortKeys),
+      ...listPageInput,
     }),
   ),
   /** Asks the gateway again now (a pending payment, or one waiting for review). */

@@ -34,6 +34,7 @@ const OWNERS: Record<string, string> = {
   walled_garden_entries: 'routeros/',
   sessions: 'radius/',
   auth_log: 'radius/',
+  auth_log_search: 'radius/',
   disconnects: 'radius/',
   settings: 'settingsStore.ts',
   audit_log: 'admin/',
