@@ -3,10 +3,10 @@ import type { Payment } from '../../src-shared/domain';
 import type { PaymentSortKey } from '../../src-shared/api/payments';
 import { formatDateTime, formatTaka, localDigits, localPhone } from '../../src-shared/format';
 import { useShopTimeDisplay } from '../shopTime';
-import { messages, useT } from '../i18n';
+import { messages, useLang, useT } from '../i18n';
 import { SortHeader, type SortState } from './SortHeader';
 import { navigate } from '../route';
-import { METHOD_LABEL, STATUS_LABEL, STATUS_TONE, problemText } from '../paymentLabels';
+import { methodLabelFor, statusLabelFor, STATUS_TONE, problemText } from '../paymentLabels';
 
 const M = messages(
   {
@@ -65,6 +65,7 @@ export function PaymentsTable({
   onSort?: (sort: SortState<PaymentSortKey>) => void;
 }) {
   const t = useT(M);
+  const lang = useLang();
   const tz = useShopTimeDisplay();
   const header = (label: string, key: PaymentSortKey, firstDir: 'asc' | 'desc', className?: string) =>
     sort && onSort ? (
@@ -90,7 +91,7 @@ export function PaymentsTable({
         {payments.map((p) => {
           // The ledger keeps a settled payment's problem as history; it is news only while open.
           const open = p.status === 'needs_review' || p.status === 'pending';
-          const problem = detailed && open ? problemText(p.problem) : null;
+          const problem = detailed && open ? problemText(p.problem, lang) : null;
           return (
             <tr key={p.id} data-payment={p.id} className={p.customerId ? 'clickable' : ''} onClick={() => p.customerId && navigate(`/customers/${p.customerId}`)}>
               {detailed ? (
@@ -106,14 +107,14 @@ export function PaymentsTable({
               </td>
               <td>{p.packageName ?? '—'}</td>
               <td>
-                {METHOD_LABEL[p.method] ?? p.method}
+                {methodLabelFor(lang)[p.method] ?? p.method}
                 {detailed && (p.trxId || p.gatewayRef) ? (
                   <div className="muted small mono ref">{p.trxId ? <>TrxID <span className="nowrap">{p.trxId}</span></> : p.gatewayRef}</div>
                 ) : null}
               </td>
               <td className="num">{formatTaka(p.amount)}</td>
               <td title={p.failureReason ?? undefined}>
-                <span className={`badge badge-${STATUS_TONE[p.status] ?? 'grey'}`}>{p.reversal === 'void' ? t.void : (STATUS_LABEL[p.status] ?? p.status)}</span>
+                <span className={`badge badge-${STATUS_TONE[p.status] ?? 'grey'}`}>{p.reversal === 'void' ? t.void : (statusLabelFor(lang)[p.status] ?? p.status)}</span>
                 {p.reversedBy ? <span className="muted small"> · {p.reversedBy.kind === 'void' ? t.voided : t.refunded}</span> : null}
                 {problem ? <div className="problem small">{problem}</div> : null}
                 {detailed && p.status === 'failed' && p.failureReason ? <div className="muted small">{p.failureReason}</div> : null}

@@ -55,7 +55,7 @@ export function RecoverPayment({ onDone }: { onDone(): void }) {
     }
   }
 
-  const shown = result ? outcomeText(result) : null;
+  const shown = result ? outcomeText(result, lang) : null;
   return (
     <section className="card" aria-label={t.recoverPayment}>
       <h2>{t.heading}</h2>

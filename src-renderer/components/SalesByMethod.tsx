@@ -2,7 +2,7 @@ import type { DashboardSummary, PaymentMethod, SalesWindow } from '../../src-sha
 import { formatDate, formatTaka, localDigits } from '../../src-shared/format';
 import { PAYMENT_METHODS } from '../../src-shared/payments';
 import { messages, useLang, useT, type Lang } from '../i18n';
-import { METHOD_LABEL } from '../paymentLabels';
+import { methodLabelFor } from '../paymentLabels';
 import { useShopTimeZone } from '../shopTime';
 
 const M = messages(
@@ -34,20 +34,8 @@ const M = messages(
   },
 );
 
-/** Payment methods in Bangla (English: paymentLabels.ts, the words every other page uses). */
-const METHOD_BN: Record<PaymentMethod, string> = {
-  cash: 'ক্যাশ',
-  voucher: 'রিচার্জ কার্ড',
-  bkash: 'বিকাশ',
-  nagad: 'নগদ',
-  sslcommerz: 'এসএসএলকমার্জ',
-  bkash_send_money: 'বিকাশ সেন্ড মানি',
-  nagad_send_money: 'নগদ সেন্ড মানি',
-  rocket_send_money: 'রকেট সেন্ড মানি',
-};
-
 export function methodWords(m: PaymentMethod, lang: Lang): string {
-  return lang === 'bn' ? METHOD_BN[m] : METHOD_LABEL[m];
+  return methodLabelFor(lang)[m];
 }
 
 const WINDOWS = ['today', 'week', 'month'] as const;

@@ -6,9 +6,9 @@ import { Pager } from '../components/Pager';
 import { splitError } from '../formErrors';
 import { formatDateTime, localDigits } from '../../src-shared/format';
 import { SortHeader } from '../components/SortHeader';
-import { messages, useT } from '../i18n';
+import { messages, useLang, useT } from '../i18n';
 import { useShopTimeDisplay } from '../shopTime';
-import { REASON_ORDER, reasonHelp, reasonLabel, REASONS, RESULT_LABEL, RESULT_TONE } from '../labels';
+import { REASON_ORDER, reasonHelp, reasonLabel, reasonsFor, resultLabelFor, RESULT_TONE } from '../labels';
 import { AUTH_LOG_PAGE_SIZE, emptyAuthLogFilters, useAuthLogStore, type AuthLogFilters } from '../stores/authLogStore';
 import { useRoutersStore } from '../stores/routersStore';
 
@@ -77,6 +77,7 @@ const M = messages(
 export function AuthLogPage() {
   const tz = useShopTimeDisplay();
   const t = useT(M);
+  const lang = useLang();
   const { items, total, offset, filters, sort, loaded, loading, error, filterError, load, setFilters, setSort } = useAuthLogStore();
   const { routers, load: loadRouters } = useRoutersStore();
   // Text filters apply as the owner types (debounced), the rest at once.
@@ -162,7 +163,7 @@ export function AuthLogPage() {
             <option value="">{t.anyReason}</option>
             {REASON_ORDER.map((r) => (
               <option key={r} value={r}>
-                {REASONS[r]!.label}
+                {reasonsFor(lang)[r]!.label}
               </option>
             ))}
           </select>
@@ -212,15 +213,15 @@ export function AuthLogPage() {
                 <tr key={e.id}>
                   <td className="nowrap">{formatDateTime(e.at, tz)}</td>
                   <td>
-                    <span className={`badge badge-${RESULT_TONE[e.result]}`}>{RESULT_LABEL[e.result]}</span>
+                    <span className={`badge badge-${RESULT_TONE[e.result]}`}>{resultLabelFor(lang)[e.result]}</span>
                   </td>
                   <td>
                     {e.result === 'accept' && !e.reason ? (
                       <span className="muted">—</span>
                     ) : (
                       <>
-                        <div className="strong">{reasonLabel(e.reason)}</div>
-                        {reasonHelp(e.reason) ? <div className="muted small">{reasonHelp(e.reason)}</div> : null}
+                        <div className="strong">{reasonLabel(e.reason, lang)}</div>
+                        {reasonHelp(e.reason, lang) ? <div className="muted small">{reasonHelp(e.reason, lang)}</div> : null}
                       </>
                     )}
                   </td>

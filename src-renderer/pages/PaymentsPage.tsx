@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../src-shared/api';
 import type { Payment, PaymentMethod, PaymentStatus } from '../../src-shared/domain';
 import { formatTaka, localDigits } from '../../src-shared/format';
-import { messages, useT } from '../i18n';
+import { messages, useLang, useT } from '../i18n';
 import { ActionError } from '../components/ActionError';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Banner } from '../components/Banner';
@@ -16,7 +16,7 @@ import { call } from '../api';
 import { ExportButton } from '../components/ExportButton';
 import { VoidButton } from '../components/VoidButton';
 import { useReceiptStore } from '../stores/receiptStore';
-import { METHOD_OPTIONS, STATUS_OPTIONS, canRecheck, isSendMoneyMethod, outcomeText } from '../paymentLabels';
+import { methodOptionsFor, statusOptionsFor, canRecheck, isSendMoneyMethod, outcomeText } from '../paymentLabels';
 import { shopDaysFilter, shopToday } from '../shopTime';
 import { useRole } from '../stores/authStore';
 import { emptyPaymentFilters, PAYMENTS_PAGE_SIZE, usePaymentsStore, type PaymentFilters } from '../stores/paymentsStore';
@@ -112,6 +112,7 @@ const M = messages(
 
 export function PaymentsPage() {
   const t = useT(M);
+  const lang = useLang();
   const { items, total, offset, filters, sort, loaded, error, toConfirm, toConfirmError, reload, setFilters, setOffset, setSort } = usePaymentsStore();
   // The search box applies as the owner types, without a request per keystroke.
   const [searchText, setSearchText] = useState(filters.search);
@@ -151,7 +152,7 @@ export function PaymentsPage() {
     const r = await call('payments.recheck', { id: p.id });
     setBusyId(null);
     if (!r.ok) return setFailure(r.error);
-    const o = outcomeText(r.value);
+    const o = outcomeText(r.value, lang);
     setNotice({ ok: o.ok, text: `${p.invoiceNo}: ${o.text}` });
     void reload();
   }
@@ -161,7 +162,7 @@ export function PaymentsPage() {
     setFailure(null);
     const r = what === 'confirm' ? await call('payments.confirm', { id: p.id }) : await call('payments.reject', { id: p.id });
     if (!r.ok) return setFailure(r.error);
-    const o = outcomeText(r.value);
+    const o = outcomeText(r.value, lang);
     setNotice({ ok: o.ok, text: t.decided(p.invoiceNo, what, o.text) });
     void reload();
   }
@@ -241,7 +242,7 @@ export function PaymentsPage() {
           {t.method}
           <select value={filters.method} onChange={(e) => setFilters({ method: e.target.value as PaymentMethod | '' })}>
             <option value="">{t.all}</option>
-            {METHOD_OPTIONS.map(([v, l]) => (
+            {methodOptionsFor(lang).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
@@ -252,7 +253,7 @@ export function PaymentsPage() {
           {t.status}
           <select value={filters.status} onChange={(e) => setFilters({ status: e.target.value as PaymentStatus | '' })}>
             <option value="">{t.all}</option>
-            {STATUS_OPTIONS.map(([v, l]) => (
+            {statusOptionsFor(lang).map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>

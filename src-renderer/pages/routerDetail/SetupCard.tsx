@@ -4,8 +4,8 @@ import { ActionError } from '../../components/ActionError';
 import { Banner } from '../../components/Banner';
 import { BusyButton } from '../../components/BusyButton';
 import { JobProgressBar } from '../../components/JobProgressBar';
-import { messages, useT } from '../../i18n';
-import { PLAN_STATUS, STEP_RESULT } from '../../labels';
+import { messages, useLang, useT, type Lang } from '../../i18n';
+import { planStatusFor, stepResultFor } from '../../labels';
 import { useRouterSyncStore } from '../../stores/routerSyncStore';
 import { StepList, type StepItem } from './StepList';
 
@@ -58,18 +58,19 @@ const M = messages(
 );
 
 /** A planned step: what would change. */
-function planItem(s: PlanStep): StepItem {
-  return { key: s.key, title: s.title, state: s.status, badge: PLAN_STATUS[s.status], note: s.note, changes: s.changes };
+function planItem(s: PlanStep, lang: Lang): StepItem {
+  return { key: s.key, title: s.title, state: s.status, badge: planStatusFor(lang)[s.status], note: s.note, changes: s.changes };
 }
 
 /** An applied step: its diff only when something was (or failed to be) written. */
-function configureItem(s: ConfigureStep): StepItem {
+function configureItem(s: ConfigureStep, lang: Lang): StepItem {
   const wrote = s.result === 'applied' || s.result === 'failed';
-  return { key: s.key, title: s.title, state: s.result, badge: STEP_RESULT[s.result], error: s.error, note: s.note, changes: wrote ? s.changes : [] };
+  return { key: s.key, title: s.title, state: s.result, badge: stepResultFor(lang)[s.result], error: s.error, note: s.note, changes: wrote ? s.changes : [] };
 }
 
 function PlanView({ plan }: { plan: RouterPlan }) {
   const t = useT(M);
+  const lang = useLang();
   const toChange = plan.steps.filter((s) => s.status === 'change').length;
   return (
     <div aria-label={t.planRegion} role="region">
@@ -81,7 +82,7 @@ function PlanView({ plan }: { plan: RouterPlan }) {
         </p>
       )}
       <Notes plan={plan} />
-      <StepList steps={plan.steps.map(planItem)} />
+      <StepList steps={plan.steps.map((s) => planItem(s, lang))} />
     </div>
   );
 }
@@ -104,6 +105,7 @@ function Notes({ plan }: { plan: Pick<RouterPlan, 'notes' | 'serverAddress' | 's
 
 function ConfigureView({ result }: { result: ConfigureResult }) {
   const t = useT(M);
+  const lang = useLang();
   return (
     <div aria-label={t.resultRegion} role="region">
       {result.failed > 0 ? (
@@ -112,7 +114,7 @@ function ConfigureView({ result }: { result: ConfigureResult }) {
         <Banner kind="success">{result.changed === 0 ? t.alreadySetUp : t.doneApplied(result.changed)}</Banner>
       )}
       <Notes plan={result} />
-      <StepList steps={result.steps.map(configureItem)} />
+      <StepList steps={result.steps.map((s) => configureItem(s, lang))} />
     </div>
   );
 }
