@@ -15,24 +15,27 @@ export const NOT_A_FIELD = 'is not a field of this method';
  * with the same code before sending (fieldErrors), so both name a field and word its problem alike.
  */
 export function zodIssues(err: z.ZodError): FieldIssue[] {
-  return err.issues.flatMap(toFieldIssues);
+  return err.issues.flatMap((issue) => toFieldIssues(issue));
 }
 
-function toFieldIssues(raw: z.core.$ZodIssue): FieldIssue[] {
-  let issue = raw;
-  // A union (e.g. { id } | { phone }) reports its branches' issues nested; name the closest one.
-  while (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length) {
-    const branches = (issue.errors as z.core.$ZodIssue[][]).flat();
-    const best = branches.find((b) => b.code !== 'unrecognized_keys') ?? branches[0];
-    if (!best) break;
-    issue = { ...best, path: [...issue.path, ...best.path] } as typeof issue;
+function toFieldIssues(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): FieldIssue[] {
+  const path = [...prefix, ...issue.path];
+  // A union (e.g. { id } | { phone }) reports its branches' issues nested. Name the closest one
+  // first (the first issue that is not a stray key), then the rest of its branch, which is the
+  // shape the caller was most likely writing.
+  if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length) {
+    const branches = issue.errors as z.core.$ZodIssue[][];
+    const all = branches.flat();
+    const best = all.find((b) => b.code !== 'unrecognized_keys') ?? all[0];
+    const branch = best ? branches.find((b) => b.includes(best)) : undefined;
+    if (best && branch) return [best, ...branch.filter((b) => b !== best)].flatMap((b) => toFieldIssues(b, path));
   }
-  const path = issue.path.map(String);
+  const names = path.map(String);
   // One entry per stray key, so a form (or script) learns of each one at once.
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: NOT_A_FIELD }));
+    return issue.keys.map((key) => ({ field: [...names, key].join('.'), message: NOT_A_FIELD }));
   }
-  return [{ field: path.join('.') || 'input', message: issue.message }];
+  return [{ field: names.join('.') || 'input', message: issue.message }];
 }
 
 /**
