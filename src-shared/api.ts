@@ -21,6 +21,7 @@ import { reportsApi } from './api/reports';
 import { exportsApi } from './api/exports';
 import { systemApi } from './api/system';
 import { jobsApi } from './api/jobs';
+import type { FieldIssue } from './validate';
 
 /**
  * The admin API contract: method name → zod input schema, output type, query or command, secret
@@ -63,7 +64,10 @@ export type { MethodKind, MethodRole, Role };
 export interface ApiError {
   code: string;
   message: string;
+  /** invalid_input: the first bad field (its problem is `message`, as `field: problem`). */
   field?: string;
+  /** invalid_input from the schema: every bad field with its problem (the first is `field`). */
+  issues?: FieldIssue[];
 }
 export type ApiReply<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import { AppError, errorMessages, isAppError } from '../errors';
 import { redactPaths } from '../../src-shared/api/redact';
 import { roleAllows } from '../../src-shared/api/def';
+import { isFieldIssueList, zodIssues } from '../../src-shared/validate';
 import { desktopCaller, type Caller } from './auth/caller';
 import type { CallContext } from './handlers/types';
 
@@ -21,31 +22,22 @@ export interface AdminDeps {
   handlers: Handlers;
 }
 
-/** zod issues → invalid_input naming the first bad field (`items.0.price: must be …`). */
+/**
+ * zod issues → invalid_input naming the first bad field (`items.0.price: must be …`) and carrying
+ * every bad field in `issues`, so a form can mark them all in one round. The naming is shared with
+ * the admin UI's own pre-send check (src-shared/validate.ts).
+ */
 function zodError(err: z.ZodError): AppError {
-  let issue = err.issues[0]!;
-  // A union (e.g. { id } | { phone }) reports its branches' issues nested; name the closest one.
-  while (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length) {
-    const branches = (issue.errors as z.core.$ZodIssue[][]).flat();
-    const best = branches.find((b) => b.code !== 'unrecognized_keys') ?? branches[0];
-    if (!best) break;
-    issue = { ...best, path: [...issue.path, ...best.path] } as typeof issue;
-  }
-  let field = issue.path.map(String).join('.');
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    field = [...issue.path.map(String), issue.keys[0]].join('.');
-    message = 'is not a field of this method';
-  }
-  if (!field) field = 'input';
-  return new AppError('invalid_input', `${field}: ${message}`, { field });
+  const issues = zodIssues(err);
+  const first = issues[0] ?? { field: 'input', message: 'is not valid' };
+  return new AppError('invalid_input', `${first.field}: ${first.message}`, { field: first.field, issues });
 }
 
 /**
  * The admin API dispatcher shared by the IPC bridge and the HTTP bridge: check the caller's role
  * against the method's declared one, validate with the contract's zod schema (bad input never
  * reaches SQL), run the handler, audit a command with who did it, and turn every outcome into
- * `{ ok, value }` or `{ ok: false, error: { code, message, field? } }`. Never throws.
+ * `{ ok, value }` or `{ ok: false, error: { code, message, field?, issues? } }`. Never throws.
  */
 export function createAdmin({ db, clock, log, handlers }: AdminDeps) {
   const audit = db.prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)');
@@ -90,7 +82,8 @@ export function createAdmin({ db, clock, log, handlers }: AdminDeps) {
       } catch (err) {
         if (isAppError(err)) {
           const field = typeof err.detail?.field === 'string' ? err.detail.field : undefined;
-          return { ok: false, error: { code: err.code, message: err.message, ...(field ? { field } : {}) } };
+          const issues = isFieldIssueList(err.detail?.issues) ? err.detail.issues : undefined;
+          return { ok: false, error: { code: err.code, message: err.message, ...(field ? { field } : {}), ...(issues ? { issues } : {}) } };
         }
         // Unexpected: log with the method (never the input, which may hold secrets).
         log.error({ err, method }, 'admin handler failed');

@@ -146,7 +146,7 @@ function GatewayCard({ view, onSaved }: { view: GatewayView; onSaved(v: GatewayV
   const [saved, setSaved] = useState(false);
   const [testing, setTesting] = useState(false);
   const [test, setTest] = useState<GatewayTestResult | null>(null);
-  const { busy, errors, submit, clear } = useSubmit(['enabled', 'mode', 'baseUrl', ...fields.plain, ...fields.secret]);
+  const { busy, errors, submit, clear } = useSubmit(['enabled', 'mode', 'baseUrl', ...fields.plain, ...fields.secret], 'gateways.configure');
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -164,7 +164,8 @@ function GatewayCard({ view, onSaved }: { view: GatewayView; onSaved(v: GatewayV
       if (s?.kind === 'replace') input[f] = s.value;
       if (s?.kind === 'clear') input[f] = null;
     }
-    const r = await submit({}, () => call('gateways.configure', input as Input<'gateways.configure'>));
+    const checked = input as Input<'gateways.configure'>;
+    const r = await submit({}, () => call('gateways.configure', checked), checked);
     if (r) {
       onSaved(r);
       setPlain(plainOf(r));

@@ -155,7 +155,7 @@ export function PackageForm({ editing, onDone }: PackageFormProps) {
   const [useWithin, setUseWithin] = useState(w.value);
   const [useWithinUnit, setUseWithinUnit] = useState<TimeUnit>(editing?.useWithinSeconds ? w.unit : 'days');
   const [onRepeat, setOnRepeat] = useState<PackageRepeat>(editing?.onRepeat ?? 'queue');
-  const { busy, errors, submit, clear } = useSubmit(FIELDS);
+  const { busy, errors, submit, clear } = useSubmit(FIELDS, editing ? 'packages.update' : 'packages.create');
   const t = useT(M);
   const lang = useLang();
   const clockHints: Record<PackageClock, string> = { purchase: t.hintPurchase, firstLogin: t.hintFirstLogin, onlineTime: t.hintOnlineTime };
@@ -200,7 +200,10 @@ export function PackageForm({ editing, onDone }: PackageFormProps) {
       useWithinSeconds: typeof within === 'number' ? within : null,
       onRepeat,
     };
-    const saved = await submit(local, () => (editing ? update({ id: editing.id, ...fields }) : create(fields)));
+    // Checked with the method's schema before sending (limits the local checks leave to it).
+    const saved = editing
+      ? await submit(local, () => update({ id: editing.id, ...fields }), { id: editing.id, ...fields })
+      : await submit(local, () => create(fields), fields);
     if (saved) onDone();
   }
 

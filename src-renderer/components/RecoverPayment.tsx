@@ -40,7 +40,7 @@ export function RecoverPayment({ onDone }: { onDone(): void }) {
   const [gateway, setGateway] = useState<GatewayId>('bkash');
   const [trxId, setTrxId] = useState('');
   const [result, setResult] = useState<PaymentOutcome | null>(null);
-  const { busy, errors, submit, clear } = useSubmit(['gateway', 'trxId']);
+  const { busy, errors, submit, clear } = useSubmit(['gateway', 'trxId'], 'payments.recover');
   const t = useT(M);
   const lang = useLang();
 
@@ -48,7 +48,8 @@ export function RecoverPayment({ onDone }: { onDone(): void }) {
     e.preventDefault();
     setResult(null);
     const local: Record<string, string> = trxId.trim() ? {} : { trxId: t.needTrx };
-    const r = await submit(local, () => call('payments.recover', { gateway, trxId: trxId.trim() }));
+    const input = { gateway, trxId: trxId.trim() };
+    const r = await submit(local, () => call('payments.recover', input), input);
     if (r) {
       setResult(r);
       onDone();

@@ -54,7 +54,7 @@ export interface RefundDone {
 export function RefundPanel({ payment, onCancel, onDone }: { payment: Payment; onCancel(): void; onDone(r: RefundDone): void }) {
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
-  const { busy, errors, submit, clear, setErrors } = useSubmit(['reason']);
+  const { busy, errors, submit, clear, setErrors } = useSubmit(['reason'], 'payments.refund');
   const t = useT(M);
   const lang = useLang();
 
@@ -69,7 +69,8 @@ export function RefundPanel({ payment, onCancel, onDone }: { payment: Payment; o
       } else setErrors({ fields: local, banner: null });
       return;
     }
-    const r = await submit(local, () => call('payments.refund', { id: payment.id, reason: reason.trim() }));
+    const input = { id: payment.id, reason: reason.trim() };
+    const r = await submit(local, () => call('payments.refund', input), input);
     setAsking(false);
     if (r) onDone({ refund: r.refund, manual: r.manual, original: payment });
   }

@@ -100,7 +100,7 @@ export function RouterForm({ editing, onDone, onSaved }: { editing: Router | nul
     requireMessageAuthenticator: editing?.requireMessageAuthenticator ?? true,
   });
   const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => setF({ ...f, [k]: v });
-  const { busy, errors, submit, clear } = useSubmit(ROUTER_FIELDS);
+  const { busy, errors, submit, clear } = useSubmit(ROUTER_FIELDS, editing ? 'routers.update' : 'routers.create');
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -130,7 +130,10 @@ export function RouterForm({ editing, onDone, onSaved }: { editing: Router | nul
       hotspotInterface: f.hotspotInterface.trim() || null,
       requireMessageAuthenticator: f.requireMessageAuthenticator,
     };
-    const saved = await submit(local, () => (editing ? update({ id: editing.id, ...input }) : create({ ...input, secret: f.secret })));
+    // Checked with the method's schema before sending (the address and lengths the local checks leave to it).
+    const saved = editing
+      ? await submit(local, () => update({ id: editing.id, ...input }), { id: editing.id, ...input })
+      : await submit(local, () => create({ ...input, secret: f.secret }), { ...input, secret: f.secret });
     if (saved) {
       onSaved?.(saved);
       onDone();

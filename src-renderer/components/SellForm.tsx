@@ -51,7 +51,7 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
   const [phone, setPhone] = useState('');
   const [packageId, setPackageId] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { busy, errors, submit, clear } = useSubmit(['phone', 'packageId', 'method']);
+  const { busy, errors, submit, clear } = useSubmit(['phone', 'packageId', 'method'], 'customers.sellPackage');
   const t = useT(M);
   const lang = useLang();
 
@@ -69,7 +69,8 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
     const who = fixedPhone ?? phone;
     if (!fixedPhone && !phone.trim()) local.phone = t.needPhone;
     if (!chosen) local.packageId = t.needPackage;
-    const sale = await submit(local, () => sell({ phone: who, packageId: Number(packageId), method: 'cash' }));
+    const input = { phone: who, packageId: Number(packageId), method: 'cash' as const };
+    const sale = await submit(local, () => sell(input), input);
     if (sale && chosen) {
       const text = t.sold(chosen.name, who, formatTaka(chosen.price, lang));
       setDone(text);

@@ -74,7 +74,7 @@ export function SendMoneySettings({ settings }: { settings: SettingsView }) {
   const [numbers, setNumbers] = useState(() => numbersOf(settings));
   const [token, setToken] = useState<SecretEdit>({ kind: 'keep' });
   const [saved, setSaved] = useState(false);
-  const { busy, errors, submit, clear } = useSubmit(['sendMoney.bkashNumber', 'sendMoney.nagadNumber', 'sendMoney.rocketNumber', 'sendMoney.smsWebhookToken']);
+  const { busy, errors, submit, clear } = useSubmit(['sendMoney.bkashNumber', 'sendMoney.nagadNumber', 'sendMoney.rocketNumber', 'sendMoney.smsWebhookToken'], 'settings.update');
   const before = numbersOf(settings);
   const portal = settings.network.portalUrl.trim().replace(/\/$/, '');
   const hookUrl = portal ? `${portal}${SMS_HOOK_PATH}` : null;
@@ -87,7 +87,8 @@ export function SendMoneySettings({ settings }: { settings: SettingsView }) {
     if (token.kind === 'replace') patch.smsWebhookToken = token.value;
     if (token.kind === 'clear') patch.smsWebhookToken = null;
     if (Object.keys(patch).length === 0) return setSaved(true);
-    const r = await submit({}, () => update({ sendMoney: patch } as Input<'settings.update'>));
+    const input = { sendMoney: patch } as Input<'settings.update'>;
+    const r = await submit({}, () => update(input), input);
     if (r) {
       setNumbers(numbersOf(r));
       setToken({ kind: 'keep' });

@@ -102,7 +102,7 @@ export function SignIn({ status, onSignedIn }: { status: AuthStatus; onSignedIn(
 function FirstPassword({ canSetUp, onSignedIn }: { canSetUp: boolean; onSignedIn(): void }) {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const { busy, errors, submit, clear } = useSubmit(['password', 'repeat']);
+  const { busy, errors, submit, clear } = useSubmit(['password', 'repeat'], 'auth.setup');
   const t = useT(M);
   if (!canSetUp) {
     return (
@@ -118,7 +118,7 @@ function FirstPassword({ canSetUp, onSignedIn }: { canSetUp: boolean; onSignedIn
     const local: Record<string, string> = {};
     if (password.length < 8) local.password = t.atLeast8;
     else if (repeat !== password) local.repeat = t.notSame;
-    const r = await submit(local, () => call('auth.setup', { password }));
+    const r = await submit(local, () => call('auth.setup', { password }), { password });
     if (r) onSignedIn();
   }
 
@@ -145,7 +145,7 @@ function FirstPassword({ canSetUp, onSignedIn }: { canSetUp: boolean; onSignedIn
 function PasswordSignIn({ onSignedIn, onUseToken }: { onSignedIn(): void; onUseToken(): void }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const { busy, errors, submit, clear, setErrors } = useSubmit(['name', 'password']);
+  const { busy, errors, submit, clear, setErrors } = useSubmit(['name', 'password'], 'auth.login');
   const t = useT(M);
 
   async function onSubmit(e: FormEvent) {
@@ -153,12 +153,13 @@ function PasswordSignIn({ onSignedIn, onUseToken }: { onSignedIn(): void; onUseT
     const local: Record<string, string> = {};
     if (!password) local.password = t.enterPassword;
     const n = name.trim();
+    const input = { ...(n ? { name: n } : {}), password };
     const r = await submit(local, async () => {
-      const reply = await call('auth.login', { ...(n ? { name: n } : {}), password });
+      const reply = await call('auth.login', input);
       // A wrong password belongs under the password; a pause is for the whole form.
       if (!reply.ok && reply.error.code === 'AUTH_WRONG_PASSWORD') return { ok: false as const, error: { ...reply.error, field: 'password' } };
       return reply;
-    });
+    }, input);
     if (r) onSignedIn();
     else setPassword('');
   }

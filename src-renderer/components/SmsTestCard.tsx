@@ -61,7 +61,7 @@ export function SmsTestCard() {
   const { summary, load } = useDashboardStore();
   const [phone, setPhone] = useState('');
   const [result, setResult] = useState<(SmsTestResult & { to: string }) | null>(null);
-  const { busy, errors, submit, clear } = useSubmit(['phone']);
+  const { busy, errors, submit, clear } = useSubmit(['phone'], 'sms.test');
   useEffect(() => {
     void load();
   }, [load]);
@@ -70,7 +70,8 @@ export function SmsTestCard() {
     e.preventDefault();
     setResult(null);
     const local: Record<string, string> = phone.trim() ? {} : { phone: t.enterPhone };
-    const r = await submit(local, () => call('sms.test', { phone: phone.trim() }));
+    const input = { phone: phone.trim() };
+    const r = await submit(local, () => call('sms.test', input), input);
     if (r) {
       // The engine answers with the number it normalised to; show the one the owner knows.
       setResult({ ...r, to: phone.trim() });

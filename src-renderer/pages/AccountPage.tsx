@@ -67,7 +67,7 @@ function ChangePasswordForm({ ownerAccount }: { ownerAccount: boolean }) {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [done, setDone] = useState(false);
-  const { busy, errors, submit, clear } = useSubmit(['current', 'next', 'repeat']);
+  const { busy, errors, submit, clear } = useSubmit(['current', 'next', 'repeat'], 'auth.changePassword');
   const t = useT(M);
 
   async function onSubmit(e: FormEvent) {
@@ -77,7 +77,7 @@ function ChangePasswordForm({ ownerAccount }: { ownerAccount: boolean }) {
     if (!current) local.current = t.enterCurrent;
     if (next.length < 8) local.next = t.atLeast8;
     else if (repeat !== next) local.repeat = t.notSame;
-    const r = await submit(local, () => call('auth.changePassword', { current, next }));
+    const r = await submit(local, () => call('auth.changePassword', { current, next }), { current, next });
     if (r) {
       setDone(true);
       setCurrent('');

@@ -300,12 +300,13 @@ function Devices({ c, onError }: { c: Customer; onError(msg: string | null): voi
   const lang = useLang();
   const [mac, setMac] = useState('');
   const [label, setLabel] = useState('');
-  const { busy, errors, submit, clear } = useSubmit(['mac', 'label']);
+  const { busy, errors, submit, clear } = useSubmit(['mac', 'label'], 'customers.addDevice');
 
   async function onAdd(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = mac.trim() ? {} : { mac: t.needMac };
-    const ok = await submit(local, () => addDevice({ customerId: c.id, mac: mac.trim(), ...(label.trim() ? { label: label.trim() } : {}) }));
+    const input = { customerId: c.id, mac: mac.trim(), ...(label.trim() ? { label: label.trim() } : {}) };
+    const ok = await submit(local, () => addDevice(input), input);
     if (ok) {
       setMac('');
       setLabel('');
@@ -366,13 +367,14 @@ function Profile({ c }: { c: Customer }) {
   const [name, setName] = useState(c.name ?? '');
   const [pin, setPin] = useState('');
   const [saved, setSaved] = useState(false);
-  const { busy, errors, submit, clear } = useSubmit(['name', 'pin']);
+  const { busy, errors, submit, clear } = useSubmit(['name', 'pin'], 'customers.update');
 
   async function onSave(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
     const local: Record<string, string> = pin && !/^\d{4,6}$/.test(pin) ? { pin: t.badPin } : {};
-    const r = await submit(local, () => update({ id: c.id, name: name.trim() || null, ...(pin ? { pin } : {}) }));
+    const input = { id: c.id, name: name.trim() || null, ...(pin ? { pin } : {}) };
+    const r = await submit(local, () => update(input), input);
     if (r) {
       setPin('');
       setSaved(true);

@@ -259,7 +259,7 @@ function PaymentForm({ distributorId, onDone }: { distributorId: number; onDone:
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { busy, errors, submit, clear } = useSubmit(['amount', 'note']);
+  const { busy, errors, submit, clear } = useSubmit(['amount', 'note'], 'distributors.recordPayment');
   const t = useT(M);
   const lang = useLang();
 
@@ -267,7 +267,8 @@ function PaymentForm({ distributorId, onDone }: { distributorId: number; onDone:
     e.preventDefault();
     const paisa = parseTaka(amount);
     const local: Record<string, string> = paisa === null || paisa === 0 ? { amount: t.needAmount } : {};
-    const r = await submit(local, () => recordPayment({ id: distributorId, amount: paisa ?? 0, ...(note.trim() ? { note: note.trim() } : {}) }));
+    const input = { id: distributorId, amount: paisa ?? 0, ...(note.trim() ? { note: note.trim() } : {}) };
+    const r = await submit(local, () => recordPayment(input), input);
     if (r) {
       setAmount('');
       setNote('');

@@ -78,7 +78,7 @@ function CreateForm() {
   const [kind, setKind] = useState<'percent' | 'perCard'>('percent');
   const [amount, setAmount] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { busy, errors, submit, clear } = useSubmit(['name', 'phone', 'commissionPercent', 'commissionPerCard']);
+  const { busy, errors, submit, clear } = useSubmit(['name', 'phone', 'commissionPercent', 'commissionPerCard'], 'distributors.create');
   const t = useT(M);
   const field = kind === 'percent' ? 'commissionPercent' : 'commissionPerCard';
 
@@ -87,7 +87,9 @@ function CreateForm() {
     const local: Record<string, string> = {};
     if (!name.trim()) local.name = t.needName;
     if (!phone.trim()) local.phone = t.needPhone;
-    let commission: Record<string, number> = {};
+    // Zero stands in while the local check reports a bad amount, so the schema check (which
+    // wants one commission) does not also flag the other, hidden, kind.
+    let commission: Record<string, number> = { [field]: 0 };
     if (kind === 'percent') {
       const p = Number(amount);
       if (!/^\d{1,3}(\.\d{1,2})?$/.test(amount.trim()) || p > 100) local.commissionPercent = t.badPercent;
@@ -97,7 +99,8 @@ function CreateForm() {
       if (paisa === null) local.commissionPerCard = t.badPerCard;
       else commission = { commissionPerCard: paisa };
     }
-    const r = await submit(local, () => create({ name: name.trim(), phone, ...commission }));
+    const input = { name: name.trim(), phone, ...commission };
+    const r = await submit(local, () => create(input), input);
     if (r) {
       setName('');
       setPhone('');

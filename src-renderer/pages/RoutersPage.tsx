@@ -160,12 +160,13 @@ function Zones() {
   const { zones, routers, createZone } = useRoutersStore();
   const [name, setName] = useState('');
   const [ssid, setSsid] = useState('');
-  const { busy, errors, submit, clear } = useSubmit(['name', 'ssid']);
+  const { busy, errors, submit, clear } = useSubmit(['name', 'ssid'], 'zones.create');
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = name.trim() ? {} : { name: t.zoneNeedsName };
-    const z = await submit(local, () => createZone({ name: name.trim(), ssid: ssid.trim() || null }));
+    const input = { name: name.trim(), ssid: ssid.trim() || null };
+    const z = await submit(local, () => createZone(input), input);
     if (z) {
       setName('');
       setSsid('');

@@ -423,7 +423,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
   const [logo, setLogo] = useState(settings.shop.logo);
   const [apiKey, setApiKey] = useState<SecretEdit>({ kind: 'keep' });
   const [saved, setSaved] = useState(false);
-  const { busy, errors, submit, clear, setErrors } = useSubmit(FIELDS);
+  const { busy, errors, submit, clear, setErrors } = useSubmit(FIELDS, 'settings.update');
   const t = useT(M);
   const w = useT(F);
   const changed = () => setSaved(false);
@@ -470,7 +470,8 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
       setSaved(true);
       return;
     }
-    const r = await submit(local, () => update(patch as Input<'settings.update'>));
+    const input = patch as Input<'settings.update'>;
+    const r = await submit(local, () => update(input), input);
     if (r) {
       // Show what was saved (the engine normalises phones, colours and zone names).
       setValues(formValues(r));

@@ -137,7 +137,7 @@ function NewStaffForm() {
   const [role, setRole] = useState<Role>('cashier');
   const [password, setPassword] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { busy, errors, submit, clear } = useSubmit(['name', 'role', 'password']);
+  const { busy, errors, submit, clear } = useSubmit(['name', 'role', 'password'], 'users.create');
   const t = useT(M);
 
   async function onSubmit(e: FormEvent) {
@@ -145,7 +145,8 @@ function NewStaffForm() {
     const local: Record<string, string> = {};
     if (!name.trim()) local.name = t.enterName;
     if (password.length < 8) local.password = t.atLeast8;
-    const r = await submit(local, () => staff.create({ name: name.trim(), role, password }));
+    const input = { name: name.trim(), role, password };
+    const r = await submit(local, () => staff.create(input), input);
     if (r) {
       setDone(t.canSignIn(r.name, r.role));
       setName('');

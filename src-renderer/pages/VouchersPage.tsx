@@ -183,7 +183,7 @@ function GenerateForm() {
   const [expires, setExpires] = useState('');
   const tz = useShopTimeZone();
   const t = useT(M);
-  const { busy, errors, submit, clear } = useSubmit(['packageId', 'count', 'prefix', 'alphabet', 'expiresAt']);
+  const { busy, errors, submit, clear } = useSubmit(['packageId', 'count', 'prefix', 'alphabet', 'expiresAt'], 'vouchers.generate');
   // A big batch takes a while: its progress while the engine makes it (jobs.progress).
   const [job, setJob] = useState<JobProgress | null>(null);
 
@@ -197,12 +197,8 @@ function GenerateForm() {
     if (!/^[A-Z0-9]{0,6}$/.test(p)) local.prefix = t.badPrefix;
     const expiresAt = expiryFromDay(expires, tz);
     if (expiresAt === 'bad') local.expiresAt = t.badExpiry;
-    const r = await submit(local, () =>
-      withJobProgress(
-        (jobId) => generate({ packageId: Number(packageId), count: n, alphabet, ...(p ? { prefix: p } : {}), ...(typeof expiresAt === 'number' ? { expiresAt } : {}), jobId }),
-        setJob,
-      ),
-    );
+    const input = { packageId: Number(packageId), count: n, alphabet, ...(p ? { prefix: p } : {}), ...(typeof expiresAt === 'number' ? { expiresAt } : {}) };
+    const r = await submit(local, () => withJobProgress((jobId) => generate({ ...input, jobId }), setJob), input);
     setJob(null);
     if (r) navigate(`/cards/${r.batchId}`);
   }
@@ -466,15 +462,16 @@ function BatchTools({ batch }: { batch: VoucherBatch }) {
   const [distributorId, setDistributorId] = useState('');
   const [code, setCode] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const expiry = useSubmit(['expiresAt']);
-  const assign = useSubmit(['distributorId']);
-  const disable = useSubmit(['code']);
+  const expiry = useSubmit(['expiresAt'], 'vouchers.updateBatch');
+  const assign = useSubmit(['distributorId'], 'vouchers.assign');
+  const disable = useSubmit(['code'], 'vouchers.disable');
 
   async function onExpiry(e: FormEvent, remove = false) {
     e.preventDefault();
     const at = remove ? null : expiryFromDay(expires, tz);
     const local: Record<string, string> = at === 'bad' || (!remove && at === null) ? { expiresAt: t.needLastDay } : {};
-    const r = await expiry.submit(local, () => updateBatch(batch.id, at === 'bad' ? null : at));
+    const expiresAt = at === 'bad' ? null : at;
+    const r = await expiry.submit(local, () => updateBatch(batch.id, expiresAt), { batchId: batch.id, expiresAt });
     if (r) {
       if (remove) setExpires('');
       setDone(r.expiresAt ? t.nowExpire(id, formatDateTime(r.expiresAt, time, lang)) : t.noLongerExpire(id));
@@ -484,7 +481,7 @@ function BatchTools({ batch }: { batch: VoucherBatch }) {
   async function onAssign(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = distributorId ? {} : { distributorId: t.needDistributor };
-    const r = await assign.submit(local, () => assignBatch(batch.id, Number(distributorId)));
+    const r = await assign.submit(local, () => assignBatch(batch.id, Number(distributorId)), { batchId: batch.id, distributorId: Number(distributorId) });
     if (r) {
       const who = distributors.items.find((d) => d.id === Number(distributorId))?.name ?? t.theDistributor;
       setDone(t.assigned(r.assigned, who, r.skipped));
@@ -494,7 +491,7 @@ function BatchTools({ batch }: { batch: VoucherBatch }) {
   async function onDisable(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = code.trim() ? {} : { code: t.needCode };
-    const r = await disable.submit(local, () => disableCard(code));
+    const r = await disable.submit(local, () => disableCard(code), { code });
     if (r) {
       setCode('');
       setDone(t.cardDisabled(formatVoucherCode(r.code, batch.prefix, batch.alphabet)));

@@ -101,7 +101,7 @@ export function WalledGardenCard({ routerName, onFix }: { routerName: string; on
   const [comment, setComment] = useState('');
   const [allRouters, setAllRouters] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
-  const { busy, errors, submit, clear } = useSubmit(['host', 'https', 'comment']);
+  const { busy, errors, submit, clear } = useSubmit(['host', 'https', 'comment'], 'routers.addWalledGardenEntry');
   useEffect(() => {
     if (routerId !== null) void loadGarden();
   }, [routerId, loadGarden]);
@@ -109,14 +109,13 @@ export function WalledGardenCard({ routerName, onFix }: { routerName: string; on
   async function onAdd(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = host.trim() ? {} : { host: t.enterHost };
-    const saved = await submit(local, () =>
-      addGardenEntry({
-        host: host.trim(),
-        ...(protocol === 'auto' ? {} : { https: protocol === 'https' }),
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-        allRouters,
-      }),
-    );
+    const entry = {
+      host: host.trim(),
+      ...(protocol === 'auto' ? {} : { https: protocol === 'https' }),
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+    };
+    // Checked as the store will send it (allRouters becomes routerId).
+    const saved = await submit(local, () => addGardenEntry({ ...entry, allRouters }), { ...entry, routerId: allRouters ? null : routerId });
     if (saved) {
       setHost('');
       setComment('');

@@ -147,13 +147,14 @@ function ShopStep({ settings, onNext }: { settings: SettingsView; onNext(): void
   const [name, setName] = useState(settings.shop.name);
   const [language, setLanguage] = useState(settings.display.language);
   const [clock, setClock] = useState(settings.display.clock);
-  const { busy, errors, submit } = useSubmit(['shop.name', 'display.language', 'display.clock']);
+  const { busy, errors, submit } = useSubmit(['shop.name', 'display.language', 'display.clock'], 'settings.update');
   const t = useT(M);
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!name.trim()) local['shop.name'] = t.enterShopName;
-    const saved = await submit(local, () => useSettingsStore.getState().update({ shop: { name: name.trim() }, display: { language, clock } }));
+    const input = { shop: { name: name.trim() }, display: { language, clock } };
+    const saved = await submit(local, () => useSettingsStore.getState().update(input), input);
     if (saved) onNext();
   }
   return (
@@ -186,7 +187,7 @@ function AddressStep({ settings, onNext, onBack }: { settings: SettingsView; onN
   const [list, setList] = useState<NetworkInterfaceAddress[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [chosen, setChosen] = useState(settings.network.serverAddress);
-  const { busy, errors, submit } = useSubmit(['network.serverAddress']);
+  const { busy, errors, submit } = useSubmit(['network.serverAddress'], 'settings.update');
   const t = useT(M);
   useEffect(() => {
     void call('system.interfaces', {}).then((r) => {
@@ -199,7 +200,8 @@ function AddressStep({ settings, onNext, onBack }: { settings: SettingsView; onN
   }, []);
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const saved = await submit({}, () => useSettingsStore.getState().update({ network: { serverAddress: chosen.trim() } }));
+    const input = { network: { serverAddress: chosen.trim() } };
+    const saved = await submit({}, () => useSettingsStore.getState().update(input), input);
     if (saved) onNext();
   }
   const offered = (list ?? []).filter((a) => a.family === 'IPv4');
@@ -228,14 +230,14 @@ function AddressStep({ settings, onNext, onBack }: { settings: SettingsView; onN
 function SmsStep({ settings, onNext, onBack }: { settings: SettingsView; onNext(): void; onBack(): void }) {
   const [mode, setMode] = useState<'outbox' | 'http'>(settings.sms.provider === 'outbox' ? 'outbox' : 'http');
   const [url, setUrl] = useState(settings.sms.http.url);
-  const { busy, errors, submit } = useSubmit(['sms.http.url', 'sms.provider']);
+  const { busy, errors, submit } = useSubmit(['sms.http.url', 'sms.provider'], 'settings.update');
   const t = useT(M);
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (mode === 'http' && !url.trim()) local['sms.http.url'] = t.enterSmsUrl;
     const patch = mode === 'outbox' ? { sms: { provider: 'outbox' as const } } : { sms: { provider: 'http' as const, http: { url: url.trim() } } };
-    const saved = await submit(local, () => useSettingsStore.getState().update(patch));
+    const saved = await submit(local, () => useSettingsStore.getState().update(patch), patch);
     if (saved) onNext();
   }
   return (
