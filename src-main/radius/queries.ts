@@ -262,6 +262,33 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
     return { total, items: ids.flatMap((id) => (rows.has(id) ? [toEntry(rows.get(id)!)] : [])) };
   }
 
+  /** The auth log filter's equality columns, as SQL conditions (both the mirror search and the scan). */
+  function addColumnFilters(f: AuthLogFilter, where: string[], args: unknown[]): void {
+    const eq = (col: string, v: unknown) => {
+      if (v !== undefined) {
+        where.push(`${col} = ?`);
+        args.push(v);
+      }
+    };
+    eq('router_id', f.routerId);
+    eq('username', f.username);
+    eq('mac', f.mac);
+    eq('result', f.result);
+    eq('reason', f.reason);
+  }
+
+  /** [from, to) on the line's time. */
+  function addTimeRange(f: AuthLogFilter, where: string[], args: unknown[]): void {
+    if (f.from !== undefined) {
+      where.push('at >= ?');
+      args.push(f.from);
+    }
+    if (f.to !== undefined) {
+      where.push('at < ?');
+      args.push(f.to);
+    }
+  }
+
   /**
    * A search through the mirror's user-name and MAC indexes: the matching ids, then the log's rows
    * for them with the other filters, sorted and paged. null when the prefix is too broad (017 …):
@@ -280,25 +307,8 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
     if (n > MIRROR_MAX_MATCHES) return null;
     const where = [`id IN (${ids})`];
     const args: unknown[] = [...terms.args];
-    const eq = (col: string, v: unknown) => {
-      if (v !== undefined) {
-        where.push(`${col} = ?`);
-        args.push(v);
-      }
-    };
-    eq('router_id', f.routerId);
-    eq('username', f.username);
-    eq('mac', f.mac);
-    eq('result', f.result);
-    eq('reason', f.reason);
-    if (f.from !== undefined) {
-      where.push('at >= ?');
-      args.push(f.from);
-    }
-    if (f.to !== undefined) {
-      where.push('at < ?');
-      args.push(f.to);
-    }
+    addColumnFilters(f, where, args);
+    addTimeRange(f, where, args);
     const by = f.sort?.by ?? 'at';
     const d = (f.sort?.dir ?? authLogSortDefaults[by]) === 'asc' ? 'ASC' : 'DESC';
     const order = by === 'at' ? `id ${d}` : `${by} ${d}, id ${d}`;
@@ -313,17 +323,7 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
   async function scanAuthLog(f: AuthLogFilter): Promise<Page<AuthLogEntry>> {
     const where: string[] = [];
     const args: unknown[] = [];
-    const eq = (col: string, v: unknown) => {
-      if (v !== undefined) {
-        where.push(`${col} = ?`);
-        args.push(v);
-      }
-    };
-    eq('router_id', f.routerId);
-    eq('username', f.username);
-    eq('mac', f.mac);
-    eq('result', f.result);
-    eq('reason', f.reason);
+    addColumnFilters(f, where, args);
     const search = f.search?.trim();
     if (search) {
       const t = authLogSearch(search);
@@ -331,14 +331,7 @@ export function createQueries(db: Db, opts: { scanChunk?: number } = {}) {
       args.push(...t.args);
     }
     const scan = where.length > 0;
-    if (f.from !== undefined) {
-      where.push('at >= ?');
-      args.push(f.from);
-    }
-    if (f.to !== undefined) {
-      where.push('at < ?');
-      args.push(f.to);
-    }
+    addTimeRange(f, where, args);
     const limit = f.limit ?? 100;
     const offset = f.offset ?? 0;
     const by = f.sort?.by ?? 'at';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { isDesktop, onUnauthorized } from '../api';
 import { pages, pageAllowed, pageTitle } from '../pages';
-import { ADMIN_LANGS, messages, useLang, useLangChoice, useT } from '../i18n';
+import { messages, useLang, useT } from '../i18n';
+import { LangSwitch } from './LangSwitch';
 import { roleLabelFor } from '../labels';
 import { useRoute } from '../route';
 import { useAuthStore, useRole } from '../stores/authStore';
@@ -18,19 +19,14 @@ const M = messages(
     theToken: 'the admin token',
     signOut: 'Sign out',
     ownerOnly: (page: string) => `Only the owner can open ${page}. Ask the owner to sign in if something here needs changing.`,
-    language: 'Language',
   },
   {
     signedInAs: 'সাইন ইন করেছেন',
     theToken: 'অ্যাডমিন টোকেন',
     signOut: 'সাইন আউট',
     ownerOnly: (page) => `${page} শুধু মালিক খুলতে পারেন। এখানে কিছু বদলাতে হলে মালিককে সাইন ইন করতে বলুন।`,
-    language: 'ভাষা',
   },
 );
-
-/** The names each language is shown by in the switch (always in its own script). */
-const LANG_NAMES = { en: 'English', bn: 'বাংলা' } as const;
 
 export function App() {
   const auth = useAuthStore();
@@ -71,7 +67,6 @@ function Shell() {
   const settings = useSettingsStore();
   const lang = useLang();
   const t = useT(M);
-  const chooseLang = useLangChoice((s) => s.choose);
   useEffect(() => {
     if (!settings.loaded && !settings.loading) void settings.load();
   }, [settings]);
@@ -116,13 +111,7 @@ function Shell() {
             </button>
           </div>
         ) : null}
-        <div className="nav-lang" role="group" aria-label={t.language}>
-          {ADMIN_LANGS.map((l) => (
-            <button key={l} type="button" className="link-button" lang={l} aria-pressed={l === lang} onClick={() => chooseLang(l)}>
-              {LANG_NAMES[l]}
-            </button>
-          ))}
-        </div>
+        <LangSwitch className="nav-lang" />
       </nav>
       <main className="main">
         {setup && role === 'owner' ? (

@@ -4,11 +4,11 @@ import { call, setToken } from '../api';
 import { useSubmit } from '../formErrors';
 import { Banner } from './Banner';
 import { Field } from './Field';
-import { ADMIN_LANGS, messages, useLang, useLangChoice, useT } from '../i18n';
+import { messages, useT } from '../i18n';
+import { LangSwitch } from './LangSwitch';
 
 const M = messages(
   {
-    language: 'Language',
     noPasswordTitle: 'No owner password yet',
     noPasswordBody: 'The first owner password can only be set on the shop PC itself. Open HotspotDesk there, or sign in below with the admin token.',
     atLeast8: 'Use at least 8 characters.',
@@ -34,7 +34,6 @@ const M = messages(
     usePassword: 'Use a password instead',
   },
   {
-    language: 'ভাষা',
     noPasswordTitle: 'মালিকের পাসওয়ার্ড এখনো দেওয়া হয়নি',
     noPasswordBody: 'মালিকের প্রথম পাসওয়ার্ড শুধু দোকানের পিসিতেই দেওয়া যায়। সেখানে HotspotDesk খুলুন, অথবা নিচে অ্যাডমিন টোকেন দিয়ে সাইন ইন করুন।',
     atLeast8: 'অন্তত ৮টি অক্ষর দিন।',
@@ -62,8 +61,6 @@ const M = messages(
 );
 
 /** The names each language is shown by (always in its own script), as in the sidebar. */
-const LANG_NAMES = { en: 'English', bn: 'বাংলা' } as const;
-
 /**
  * Headless mode only (the desktop window needs no password). Before the owner has a password,
  * this PC offers to set one; afterwards staff sign in with name and password (the owner needs no
@@ -71,9 +68,6 @@ const LANG_NAMES = { en: 'English', bn: 'বাংলা' } as const;
  */
 export function SignIn({ status, onSignedIn }: { status: AuthStatus; onSignedIn(): void }) {
   const [useToken, setUseToken] = useState(!status.passwordSet);
-  const t = useT(M);
-  const lang = useLang();
-  const chooseLang = useLangChoice((s) => s.choose);
   return (
     <div className="signin">
       <div className="signin-stack">
@@ -87,13 +81,7 @@ export function SignIn({ status, onSignedIn }: { status: AuthStatus; onSignedIn(
           <TokenSignIn onSignedIn={onSignedIn} onUsePassword={status.passwordSet ? () => setUseToken(false) : undefined} />
         ) : null}
         {/* Before sign-in there is no sidebar: a cashier who reads Bangla picks it here. */}
-        <div className="signin-lang" role="group" aria-label={t.language}>
-          {ADMIN_LANGS.map((l) => (
-            <button key={l} type="button" className="link-button" lang={l} aria-pressed={l === lang} onClick={() => chooseLang(l)}>
-              {LANG_NAMES[l]}
-            </button>
-          ))}
-        </div>
+        <LangSwitch className="signin-lang" />
       </div>
     </div>
   );
