@@ -796,8 +796,9 @@ export async function runCrashRounds(opts: CrashOptions): Promise<CrashReport> {
       connect(w, server);
       // In-flight router requests keep retransmitting into the new process; wait for them all.
       await Promise.all(workers);
-      await retryUnanswered(w);
+      // Counted from here: the retries check things too (the retry job's booking for bKash).
       const before = w.lost.length;
+      await retryUnanswered(w);
       // Now and then the router reboots between rounds: an Accounting-On closes all its sessions.
       if (rnd() < 0.15) await routerReboot(w);
       await check(w);
