@@ -1,6 +1,6 @@
 /**
  * `npm run stress:crash` (issue #13, "Crash safety"): SIGKILLs the built headless server at random
- * moments under RADIUS, counter, payment and backup load, restarts it on the same data dir and
+ * moments under RADIUS, counter, Send Money, bKash checkout and backup load, restarts it on the same data dir and
  * checks that nothing acknowledged was lost or counted twice. `rounds=N` (default 50) and
  * `seed=N` (repeat a run) as npm-style arguments or environment variables.
  * Exits 1 when anything was lost.
@@ -34,9 +34,12 @@ async function main(): Promise<void> {
   const lines = [
     `rounds: ${report.rounds} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     `records checked: ${report.recordsChecked} (accounting acks ${c.accountingAcks}, session checks ${c.sessionChecks}, logins ${c.logins}, ` +
-      `sales ${c.sales}, card redeems ${c.redeems}, Send Money payments ${c.payments}, backups ${c.backups}, router reboots ${c.reboots})`,
+      `sales ${c.sales}, card redeems ${c.redeems}, Send Money payments ${c.payments}, gateway payments ${c.gatewayPayments}, backups ${c.backups}, router reboots ${c.reboots})`,
+    `bKash: ${c.gatewayCharged} charged at the fake, each completed once; ${c.gatewayCallbacksResent} callbacks re-sent after a restart, ` +
+      `${c.gatewayRechecks} open payments rechecked (payments.recheck)`,
     `killed during: accounting ${c.killedDuring.accounting}, sale ${c.killedDuring.sale}, redeem ${c.killedDuring.redeem}, ` +
-      `payment ${c.killedDuring.payment}, backup ${c.killedDuring.backup} (rounds with such a request in flight)`,
+      `payment ${c.killedDuring.payment}, bKash callback ${c.killedDuring.gateway}, held bKash execute ${c.killedDuring.executeHeld}, ` +
+      `backup ${c.killedDuring.backup} (rounds with such a request in flight)`,
     `restarts that found a half-written backup (removed by the next one): ${c.partialBackupsLeft}`,
     `restart to ready: median ${median} ms, max ${restarts.at(-1) ?? 0} ms`,
     `lost: ${report.lost.length}`,

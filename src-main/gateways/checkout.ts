@@ -44,6 +44,8 @@ export interface FlowDeps {
 
 /** A module call that never answers must not hold the payment's lock for ever. */
 const GUARD_EXTRA_MS = 5_000;
+/** By then a live process has its execute answer (or its timeout) and has settled or rescheduled. */
+export const EXECUTE_ANSWER_BY_MS = GATEWAY_HTTP_TIMEOUT_MS + GUARD_EXTRA_MS;
 
 /**
  * The online payment flow, engine side, written once for every gateway (reference §5):
@@ -112,6 +114,9 @@ export function createCheckoutFlow(deps: FlowDeps) {
     }
     // Stored (committed) before the browser is sent away: a callback always finds its payment.
     ledger.attachReference(pending.id, started.reference);
+    // The job's timer must know of the abandoned-checkout look, or this process never makes it
+    // (only a restart, or another payment's schedule, would arm the timer for it).
+    deps.onScheduled();
     log.info({ paymentId: pending.id, gateway: input.gateway, invoiceNo: pending.invoiceNo }, 'checkout started');
     return { paymentId: pending.id, invoiceNo: pending.invoiceNo, amount: pending.amount, redirectUrl: started.redirectUrl };
   }
@@ -196,7 +201,18 @@ export function createCheckoutFlow(deps: FlowDeps) {
       }
       const ctx = config.context(gateway);
       const reference = p.gatewayRef;
-      const verdict = !reviewRecheck && ledger.claimExecute(id)
+      const executing = !reviewRecheck && s.executeAttemptedAt === null;
+      // If the process dies while execute is out (the money may have moved), nobody settles this
+      // payment but the retry job, and its next look was the abandoned-checkout one (10 min after
+      // the start). So before the claim, the job is booked for when this call would have
+      // answered anyway; settle() then moves it on as before. Booked first and claimed second:
+      // a crash between the two only makes the job execute once itself, never twice.
+      if (executing) {
+        const answerBy = clock.now() + EXECUTE_ANSWER_BY_MS;
+        ledger.scheduleCheck(id, { at: Math.min(s.nextCheckAt ?? answerBy, answerBy), step: s.checkStep, checkingSince: s.checkingSince });
+        deps.onScheduled();
+      }
+      const verdict = executing && ledger.claimExecute(id)
         ? await guarded(() => module.complete(ctx, reference, hints), 'complete', id)
         : await guarded(() => module.query(ctx, reference), 'query', id);
       return settle(ledger.flowState(id), verdict, source);

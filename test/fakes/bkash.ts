@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
+import { createHeldRequests } from './heldRequests';
 
 /**
  * A local bKash Tokenized Checkout (hotspot-protocols.md §5.1), served under
@@ -133,6 +134,7 @@ export async function startFakeBkash(opts: FakeBkashOptions = {}) {
   const idTokens = new Set<string>();
   const refreshTokens = new Set<string>();
   const sockets = new Set<Socket>();
+  const held = createHeldRequests();
   let seq = 0;
 
   const token = (prefix: string) => `${prefix}.${randomBytes(24).toString('base64url')}`;
@@ -333,10 +335,15 @@ export async function startFakeBkash(opts: FakeBkashOptions = {}) {
         const out = toHttp(res);
         if (!op || req.method !== 'POST') return json(out, 404, { message: 'Not Found' });
         const action = script.get(op)?.shift() ?? 'ok';
-        if (action === 'holdBefore') return; // never answered; the socket is destroyed at stop()
+        if (action === 'holdBefore') {
+          held.add();
+          return; // never answered; the socket is destroyed at stop()
+        }
         if (action === 'hold') {
           // Carry the call out against a sink, then leave the client waiting.
-          return api(op, rec, sink);
+          api(op, rec, sink);
+          held.add();
+          return;
         }
         if (action !== 'ok' && 'http' in action) return res.writeHead(action.http, { 'content-type': 'text/html' }).end(action.body ?? '<html>error</html>');
         if (action !== 'ok') return fail(out, action.statusCode, action.statusMessage);
@@ -367,6 +374,16 @@ export async function startFakeBkash(opts: FakeBkashOptions = {}) {
     next(op: FakeBkashOp, ...actions: FakeBkashAction[]) {
       script.set(op, [...(script.get(op) ?? []), ...actions]);
     },
+    /** Drops the scripted actions of an operation not used yet (a hold meant for a moment that passed). */
+    unscript(op: FakeBkashOp) {
+      script.delete(op);
+    },
+    /** Requests held so far ('hold' carried out first, 'holdBefore' not): never answered. */
+    get held() {
+      return held.count;
+    },
+    /** Resolves once `n` requests have been held (a held execute has moved the money by then). */
+    whenHeld: (n: number) => held.whenHeld(n),
     /** The customer pays (or fails, or cancels) on the payment page; returns the callback URL. */
     pay: markPaid,
     /** A callback URL for a payment the customer never paid (forged or replayed). */

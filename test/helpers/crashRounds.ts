@@ -6,7 +6,9 @@ import Database from 'better-sqlite3';
 import { loadVendorDictionaries } from '../../src-main/radius/dictionary';
 import { VirtualNas, type NasSession } from '../virtual-mikrotik/nas';
 import { VirtualHotspot } from '../virtual-mikrotik/hotspot-http';
-import { phoneBrowser } from './phoneBrowser';
+import { EXECUTE_ANSWER_BY_MS } from '../../src-main/gateways/checkout';
+import { startFakeBkash, type FakeBkash } from '../fakes/bkash';
+import { links, phoneBrowser } from './phoneBrowser';
 import { httpCall, okFor, type ApiCall, type Ok } from './api';
 import { killHard, pickPorts, startCrashServer, stopClean, type CrashPorts, type RunningCrashServer } from './crashServer';
 
@@ -14,9 +16,10 @@ import { killHard, pickPorts, startCrashServer, stopClean, type CrashPorts, type
  * The crash-safety rounds (issue #13), shared by `npm run stress:crash` (50 rounds) and the CI test
  * (test/integration/crashSafety.test.ts, 3 rounds). Each round: load on every door of the BUILT
  * server (RADIUS accounting and logins over UDP with a router's retransmits, cash sales and card
- * redeems over the admin API, a Send Money payment confirmed by the forwarded SMS, a backup),
- * SIGKILL at a random moment, start again on the same data dir, and check that everything the
- * load generator was told was done is in the database, once.
+ * redeems over the admin API, a Send Money payment confirmed by the forwarded SMS, a bKash
+ * checkout against the fake bKash in this process, a backup), SIGKILL at a random moment, start
+ * again on the same data dir, and check that everything the load generator was told was done is
+ * in the database, once.
  */
 
 const radius = loadVendorDictionaries();
@@ -50,13 +53,21 @@ export interface CrashCounts {
   sales: number;
   redeems: number;
   payments: number;
+  /** bKash checkouts whose phone was shown "Paid. … is active now." (before or after a restart). */
+  gatewayPayments: number;
+  /** Payments the fake bKash says it executed (charged), each checked against our ledger. */
+  gatewayCharged: number;
+  /** Callbacks a killed server never answered that the phone's browser sent again after the restart. */
+  gatewayCallbacksResent: number;
+  /** Open bKash payments finished by payments.recheck (the owner's Recheck, what the retry job does). */
+  gatewayRechecks: number;
   backups: number;
   /** Restarts that found a half-written backup (`*.partial`) a kill left; the next backup must remove it. */
   partialBackupsLeft: number;
   /** Accounting-On (router reboots) acknowledged. */
   reboots: number;
   /** Kills that landed while a request of that kind was in flight. */
-  killedDuring: { accounting: number; sale: number; redeem: number; payment: number; backup: number };
+  killedDuring: { accounting: number; sale: number; redeem: number; payment: number; gateway: number; executeHeld: number; backup: number };
   restartMs: number[];
 }
 
@@ -81,10 +92,15 @@ function prng(seed: number): () => number {
 }
 
 /** What a round's kill is aimed at: right after such a request goes out, or (any) at a random time. */
-export type KillTarget = 'accounting' | 'sale' | 'redeem' | 'payment' | 'backup';
-const TARGETS: Array<KillTarget | 'any'> = ['any', 'any', 'accounting', 'sale', 'redeem', 'payment', 'backup'];
+export type KillTarget = 'accounting' | 'sale' | 'redeem' | 'payment' | 'gateway' | 'backup';
+/**
+ * `gateway`: right after a phone's browser sends bKash's callback to us (the engine then claims,
+ * executes and completes). `executeHeld`: the fake carries out the next execute (the money moves)
+ * and holds its reply; the kill lands while the engine waits for it.
+ */
+const TARGETS: Array<KillTarget | 'any' | 'executeHeld'> = ['any', 'any', 'accounting', 'sale', 'redeem', 'payment', 'gateway', 'gateway', 'executeHeld', 'backup'];
 /** How long after the request leaves the kill may land: within the time it takes to handle one. */
-const JITTER_MS: Record<KillTarget, number> = { accounting: 8, sale: 10, redeem: 10, payment: 30, backup: 3 };
+const JITTER_MS: Record<KillTarget | 'executeHeld', number> = { accounting: 8, sale: 10, redeem: 10, payment: 30, gateway: 25, executeHeld: 5, backup: 3 };
 
 interface TrackedSession {
   s: NasSession;
@@ -104,6 +120,8 @@ interface TrackedSession {
   closedByOn: boolean;
 }
 
+type PhoneBrowser = ReturnType<typeof phoneBrowser>;
+
 interface RadiusCustomer {
   phone: string;
   username: string;
@@ -112,7 +130,7 @@ interface RadiusCustomer {
 }
 
 interface AckedSale {
-  kind: 'sale' | 'redeem' | 'payment';
+  kind: 'sale' | 'redeem' | 'payment' | 'gateway';
   phone: string;
   paymentId: number;
   subscriptionId: number | null;
@@ -128,7 +146,11 @@ class World {
   readonly unansweredSales: Array<{ phone: string; key: string }> = [];
   /** Send Money TrxIDs entered whose SMS was not acknowledged: the forwarder posts them again. */
   readonly unansweredSms: Array<{ phone: string; trx: string }> = [];
-  readonly inFlight = { accounting: 0, sale: 0, redeem: 0, payment: 0, backup: 0 };
+  /** bKash callbacks the server never answered (killed): the phone's browser may send them again. */
+  readonly unansweredCallbacks: Array<{ phone: string; b: PhoneBrowser; callback: string; fakeId: string }> = [];
+  /** Phones left on "We are checking your payment": the page reloads itself. */
+  readonly checkingPhones: Array<{ phone: string; b: PhoneBrowser; fakeId: string }> = [];
+  readonly inFlight = { accounting: 0, sale: 0, redeem: 0, payment: 0, gateway: 0, backup: 0 };
   private waiters: Array<{ kind: KillTarget; wake: () => void }> = [];
   /** A request of this kind is being sent now (wakes a kill aimed at it). */
   begin(kind: KillTarget): void {
@@ -144,7 +166,8 @@ class World {
   }
   readonly counts: CrashCounts = {
     accountingAcks: 0, sessionChecks: 0, logins: 0, sales: 0, redeems: 0, payments: 0, backups: 0, reboots: 0, partialBackupsLeft: 0,
-    killedDuring: { accounting: 0, sale: 0, redeem: 0, payment: 0, backup: 0 }, restartMs: [],
+    gatewayPayments: 0, gatewayCharged: 0, gatewayCallbacksResent: 0, gatewayRechecks: 0,
+    killedDuring: { accounting: 0, sale: 0, redeem: 0, payment: 0, gateway: 0, executeHeld: 0, backup: 0 }, restartMs: [],
   };
   readonly lost: string[] = [];
   readonly lostSubjects = new Set<string>();
@@ -158,6 +181,7 @@ class World {
     readonly dataDir: string,
     readonly ports: CrashPorts,
     readonly nas: VirtualNas,
+    readonly bkash: FakeBkash,
   ) {}
   readonly customers: RadiusCustomer[] = [];
   packageId = 0;
@@ -300,6 +324,22 @@ async function postSms(w: World, trx: string): Promise<{ outcome: string; paymen
   return body.ok && body.value ? body.value : null;
 }
 
+/** A new phone joins the WiFi and registers its number (OTP, PIN): ends on the account page. */
+async function registerPhone(w: World, b: PhoneBrowser, phone: string, lane: string): Promise<boolean> {
+  await b.open(`${w.hotspot.url}/generate_204`);
+  await b.autoSubmit();
+  await b.submit('/portal/phone', { phone });
+  const outbox = await w.api('sms.outbox', { limit: 20 });
+  const code = /\b(\d{6})\b/.exec(outbox.items.find((i) => i.phone === `+88${phone}`)?.text ?? '')?.[1];
+  if (!code) {
+    w.debug(`${lane}: no OTP for ${phone} on ${b.page.url}: ${b.text.slice(0, 200)}`);
+    return false;
+  }
+  await b.submit('/portal/code', { code });
+  await b.submit('/portal/newpin', { pin: '4321', pin2: '4321' });
+  return true;
+}
+
 /**
  * A phone on the portal pays with Send Money and the shop phone's forwarder posts the SMS: the
  * gateway "payment completed" path that needs no internet. Acknowledged = the hook answered
@@ -314,17 +354,7 @@ async function paymentLoad(w: World): Promise<void> {
     let entered = false;
     const t0 = Date.now();
     try {
-      await b.open(`${w.hotspot.url}/generate_204`);
-      await b.autoSubmit();
-      await b.submit('/portal/phone', { phone });
-      const outbox = await w.api('sms.outbox', { limit: 20 });
-      const code = /\b(\d{6})\b/.exec(outbox.items.find((i) => i.phone === `+88${phone}`)?.text ?? '')?.[1];
-      if (!code) {
-        w.debug(`payment: no OTP for ${phone} on ${b.page.url}: ${b.text.slice(0, 200)}`);
-        continue;
-      }
-      await b.submit('/portal/code', { code });
-      await b.submit('/portal/newpin', { pin: '4321', pin2: '4321' });
+      if (!(await registerPhone(w, b, phone, 'payment'))) continue;
       await b.submit(`pay-${w.packageId}`, { method: 'send_bkash' });
       await b.submit('/portal/pay/send', { trxId: trx, sender: '01533817247' });
       if (!b.text.includes('Waiting for the shop')) {
@@ -347,6 +377,69 @@ async function paymentLoad(w: World): Promise<void> {
   }
 }
 
+/** What a phone that came back from bKash was shown: online (paid), still checking, or something else. */
+function paidPage(b: PhoneBrowser): 'paid' | 'checking' | 'other' {
+  if (/Paid\. .* is active now\./.test(b.text)) return 'paid';
+  return b.text.includes('We are checking your payment') ? 'checking' : 'other';
+}
+
+/** `withPayment`: the callback URL or the result page's, both carry our `payment=<id>`. */
+function ackGateway(w: World, phone: string, b: PhoneBrowser, fakeId: string, withPayment: string): void {
+  const paymentId = Number(new URL(withPayment).searchParams.get('payment'));
+  // The ledger must carry the transaction bKash charged: the fake knows it once it executed.
+  const trx = w.bkash.payments.get(fakeId)?.trxID ?? '(not charged at bKash)';
+  w.acked.push({ kind: 'gateway', phone, paymentId, subscriptionId: null, ref: trx });
+  w.counts.gatewayPayments++;
+  w.debug(`gateway: ${phone} online with payment ${paymentId} (${b.page.url.slice(0, 60)})`);
+}
+
+/**
+ * A phone on the portal pays online with bKash (tokenized checkout against the fake): package and
+ * bKash → the portal's 303 to the fake's payment page → the customer pays there → the fake's 302
+ * to our callback, which the phone's browser GETs (the engine claims, executes, completes) →
+ * "Paid. … is active now." = acknowledged. The pay step is taken apart so the kill can be aimed
+ * at the moment the callback leaves.
+ */
+async function gatewayLoad(w: World): Promise<void> {
+  while (!w.stopping) {
+    const phone = w.nextPhone();
+    const b = phoneBrowser(w.nextMac());
+    let callback: string | null = null;
+    let fakeId = '';
+    try {
+      if (!(await registerPhone(w, b, phone, 'gateway'))) continue;
+      await b.submit(`pay-${w.packageId}`, { method: 'bkash' });
+      if (!b.page.url.startsWith(`${w.bkash.origin}/pay?`)) {
+        w.debug(`gateway: not on bKash's page: ${b.page.url}: ${b.text.slice(0, 200)}`);
+        continue;
+      }
+      fakeId = new URL(b.page.url).searchParams.get('paymentId') ?? '';
+      const pay = links(b.page.html).find((l) => l.id === 'success');
+      if (!pay) throw new Error(`no Pay link on bKash's page for ${fakeId}`);
+      // The customer pays on bKash's page; its answer sends the browser to our callback URL.
+      const res = await fetch(new URL(pay.href, b.page.url), { redirect: 'manual' });
+      const location = res.headers.get('location');
+      await res.arrayBuffer();
+      if (res.status !== 302 || !location) throw new Error(`bKash's page answered ${res.status} for ${fakeId}`);
+      callback = location;
+      w.begin('gateway');
+      try {
+        await b.open(callback);
+      } finally {
+        w.end('gateway');
+      }
+      const shown = paidPage(b);
+      if (shown === 'paid') ackGateway(w, phone, b, fakeId, callback);
+      else if (shown === 'checking') w.checkingPhones.push({ phone, b, fakeId });
+      else w.debug(`gateway: after the callback ${b.page.url}: ${b.text.slice(0, 200)}`);
+    } catch (e) {
+      w.debug(`gateway: ${(e as Error).message.slice(0, 300)}`);
+      // The kill cut the callback (or the pages after it) short: the browser shows an error page.
+      if (callback) w.unansweredCallbacks.push({ phone, b, callback, fakeId });
+    }
+  }
+}
+
 async function backupOnce(w: World, atMs: number): Promise<void> {
   await new Promise((r) => setTimeout(r, atMs));
   if (w.stopping) return;
@@ -364,6 +457,72 @@ async function backupOnce(w: World, atMs: number): Promise<void> {
 
 function partialBackups(folder: string): string[] {
   return fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.partial')) : [];
+}
+
+/** One line per thing lost: a subject (the text before the first colon) is reported once, not once per round. */
+function loseOnce(w: World, what: string): void {
+  const subject = what.split(':')[0]!;
+  if (w.lostSubjects.has(subject)) return;
+  w.lostSubjects.add(subject);
+  w.lost.push(what);
+}
+
+function readDb<T>(w: World, read: (db: Database.Database) => T): T {
+  const db = new Database(path.join(w.dataDir, 'hotspotdesk.db'), { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A bKash payment whose execute was out when the kill came (claimed, nobody asked since) is the
+ * retry job's once nobody reloads its callback: the job must be booked to ask by the time the
+ * execute would have answered, not at the abandoned-checkout look 10 minutes after the start.
+ */
+function checkRetryJobBooked(w: World): void {
+  const rows = readDb(w, (db) =>
+    db.prepare("SELECT id, execute_attempted_at AS tried, next_check_at AS next FROM payments WHERE method = 'bkash' AND status = 'pending' AND execute_attempted_at IS NOT NULL AND checking_since IS NULL").all() as Row[],
+  );
+  for (const r of rows) {
+    w.recordsChecked++;
+    const after = r.next === null ? null : Number(r.next) - Number(r.tried);
+    if (after === null || after > EXECUTE_ANSWER_BY_MS) {
+      loseOnce(w, `bKash payment ${r.id}: execute was out at the kill, but the retry job ${after === null ? 'never asks' : `first asks ${Math.round(after / 1000)} s later`}`);
+    }
+  }
+}
+
+/** bKash after a restart: reloaded callbacks, the owner's Recheck on what is open, the waiting pages' reloads. */
+async function finishGatewayPayments(w: World): Promise<void> {
+  checkRetryJobBooked(w);
+  for (const u of w.unansweredCallbacks.splice(0)) {
+    // About half the customers reload the error page (the same callback URL); the others close it.
+    if (w.rnd() < 0.5) continue;
+    w.counts.gatewayCallbacksResent++;
+    try {
+      await u.b.open(u.callback);
+    } catch (e) {
+      w.debug(`gateway: resent callback: ${(e as Error).message.slice(0, 200)}`);
+      continue;
+    }
+    const shown = paidPage(u.b);
+    if (shown === 'paid') ackGateway(w, u.phone, u.b, u.fakeId, u.callback);
+    else if (shown === 'checking') w.checkingPhones.push({ phone: u.phone, b: u.b, fakeId: u.fakeId });
+  }
+  // The retry job would ask about these 0-35 s after the restart; the owner's Recheck (the same
+  // confirmation, source 'owner') asks now, so a round does not wait for the job's timetable.
+  const open = readDb(w, (db) => db.prepare("SELECT id FROM payments WHERE method = 'bkash' AND status = 'pending' AND gateway_ref IS NOT NULL").all() as Array<{ id: number }>);
+  for (const { id } of open) {
+    await w.api('payments.recheck', { id });
+    w.counts.gatewayRechecks++;
+  }
+  for (const c of w.checkingPhones.splice(0)) {
+    // The waiting page reloads itself every 5 s: the next load shows the result.
+    await c.b.open(c.b.page.url);
+    if (paidPage(c.b) === 'paid') ackGateway(w, c.phone, c.b, c.fakeId, c.b.page.url);
+  }
 }
 
 /** After a restart: what a router, a counter, a forwarder and the backup schedule do next. */
@@ -393,6 +552,7 @@ async function retryUnanswered(w: World): Promise<void> {
       }
     }
   }
+  await finishGatewayPayments(w);
 }
 
 async function routerReboot(w: World): Promise<void> {
@@ -414,12 +574,7 @@ async function check(w: World): Promise<void> {
   const db = new Database(path.join(w.dataDir, 'hotspotdesk.db'), { readonly: true, fileMustExist: true });
   // One line per thing lost: a session short of its acknowledged usage stays short in every later
   // check, and is one loss, not one per round.
-  const lose = (what: string) => {
-    const subject = what.split(':')[0]!;
-    if (w.lostSubjects.has(subject)) return;
-    w.lostSubjects.add(subject);
-    w.lost.push(what);
-  };
+  const lose = (what: string) => loseOnce(w, what);
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     w.recordsChecked++;
@@ -473,7 +628,7 @@ async function check(w: World): Promise<void> {
         continue;
       }
       if (a.kind === 'sale' && p.gateway_ref !== a.ref) lose(`sale ${a.ref}: payment ${a.paymentId} has ref ${String(p.gateway_ref)}`);
-      if (a.kind === 'payment' && p.trx_id !== a.ref) lose(`payment ${a.ref}: payment ${a.paymentId} has TrxID ${String(p.trx_id)}`);
+      if ((a.kind === 'payment' || a.kind === 'gateway') && p.trx_id !== a.ref) lose(`${a.kind} ${a.ref}: payment ${a.paymentId} has TrxID ${String(p.trx_id)}`);
       const subs = subsOf.all(a.paymentId) as Row[];
       if (subs.length !== 1) lose(`${a.kind} ${a.ref}: ${subs.length} subscriptions for payment ${a.paymentId}`);
       else if (!['active', 'queued'].includes(String(subs[0]!.status))) lose(`${a.kind} ${a.ref}: subscription ${subs[0]!.id} is ${subs[0]!.status}`);
@@ -489,6 +644,34 @@ async function check(w: World): Promise<void> {
       .all() as Row[];
     w.recordsChecked++;
     for (const d of twice) lose(`${d.what} completed ${d.n} times`);
+
+    // bKash: the fake's word on what it charged against our ledger. Charged = completed once, with
+    // bKash's transaction and one subscription; not charged = never completed; execute at most once.
+    const byRef = db.prepare('SELECT id, status, trx_id FROM payments WHERE gateway_ref = ?');
+    let charged = 0;
+    for (const fp of w.bkash.payments.values()) {
+      w.recordsChecked++;
+      const row = byRef.get(fp.paymentID) as Row | undefined;
+      if (fp.executeCalls > 1) lose(`bKash ${fp.paymentID}: execute called ${fp.executeCalls} times`);
+      if (fp.status !== 'Completed') {
+        if (row?.status === 'completed') lose(`bKash ${fp.paymentID}: payment ${row.id} completed, but bKash never charged it (${fp.status})`);
+        continue;
+      }
+      charged++;
+      if (!row || row.status !== 'completed') {
+        lose(`bKash ${fp.paymentID}: charged at bKash (${fp.trxID}), but payment ${row ? `${row.id} is ${String(row.status)}` : 'is missing'}`);
+        continue;
+      }
+      if (row.trx_id !== fp.trxID) lose(`bKash ${fp.paymentID}: payment ${row.id} has TrxID ${String(row.trx_id)}, bKash charged ${fp.trxID}`);
+      const subs = subsOf.all(row.id) as Row[];
+      if (subs.length !== 1 || !['active', 'queued'].includes(String(subs[0]!.status))) lose(`bKash ${fp.paymentID}: payment ${row.id} has ${subs.map((x) => String(x.status)).join(', ') || 'no'} subscription(s)`);
+    }
+    w.counts.gatewayCharged = charged;
+    const completedRefs = db.prepare("SELECT id, gateway_ref FROM payments WHERE method = 'bkash' AND status = 'completed'").all() as Row[];
+    w.recordsChecked++;
+    for (const r of completedRefs) {
+      if (w.bkash.payments.get(String(r.gateway_ref))?.status !== 'Completed') lose(`payment ${r.id}: a completed bKash payment bKash has no charge for (${String(r.gateway_ref)})`);
+    }
   } finally {
     db.close();
   }
@@ -533,6 +716,13 @@ async function setUp(w: World, rounds: number): Promise<void> {
     otp: { perIpPerHour: 500, perMacPerHour: 50, perNumberPerHour: 20, perNumberPerDay: 100 },
     sendMoney: { bkashNumber: SHOP_BKASH, smsWebhookToken: SMS_TOKEN },
   });
+  // The built server's bKash module talks to the fake in this process: its base URL is the
+  // gateway's own setting (as a new bKash host would be), nothing test-only in the server.
+  const { bkash } = w;
+  await api('gateways.configure', {
+    gateway: 'bkash', enabled: true, baseUrl: bkash.url, appKey: bkash.credentials.appKey, appSecret: bkash.credentials.appSecret,
+    username: bkash.credentials.username, password: bkash.credentials.password,
+  });
   await api('routers.create', { name: 'Crash router', nasIp: '127.0.0.1', secret: SECRET, coaPort: w.nas.coaPort() });
   for (let i = 0; i < RADIUS_CUSTOMERS; i++) {
     const phone = `0171${String(5_000_000 + i).padStart(7, '0')}`;
@@ -555,8 +745,9 @@ export async function runCrashRounds(opts: CrashOptions): Promise<CrashReport> {
   log(`seed=${seed} dataDir=${dataDir} ports admin=${ports.admin} portal=${ports.portal} auth=${ports.auth} acct=${ports.acct}`);
   const nas = new VirtualNas({ nasIp: '127.0.0.1', secret: SECRET, server: { host: '127.0.0.1', authPort: ports.auth, acctPort: ports.acct }, timeoutMs: ACK_TIMEOUT_MS, tries: ACK_TRIES });
   await nas.start();
+  const bkash = await startFakeBkash();
   let server = await startCrashServer(dataDir, ports);
-  const w = new World(rnd, dataDir, ports, nas);
+  const w = new World(rnd, dataDir, ports, nas, bkash);
   connect(w, server);
   if (process.env.CRASH_DEBUG) w.debug = (l) => log(`  debug ${l}`);
   try {
@@ -574,12 +765,20 @@ export async function runCrashRounds(opts: CrashOptions): Promise<CrashReport> {
         counterLoad(w),
         paymentLoad(w),
         paymentLoad(w),
+        gatewayLoad(w),
         backupOnce(w, Math.floor(rnd() * loadMs)),
       ].map((p) => p.catch((e: unknown) => w.lost.push(`load generator error: ${(e as Error).message}`)));
       const target = TARGETS[Math.floor(rnd() * TARGETS.length)]!;
       const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+      const heldBefore = bkash.held;
       if (target === 'any') await sleep(loadMs);
-      else {
+      else if (target === 'executeHeld') {
+        // The next execute moves the money at the fake and is never answered; the kill lands while
+        // the engine waits (its own timeout is 30 s), or at the end of a longer window.
+        await sleep(Math.floor(rnd() * loadMs * 0.7));
+        bkash.next('execute', 'hold');
+        await Promise.race([bkash.whenHeld(heldBefore + 1).then(() => sleep(Math.floor(rnd() * JITTER_MS.executeHeld))), sleep(maxLoad * 3)]);
+      } else {
         // Aimed: the kill lands while such a request is being handled (or at the end of a longer window).
         const jitter = JITTER_MS[target];
         await sleep(Math.floor(rnd() * loadMs * 0.7));
@@ -587,21 +786,26 @@ export async function runCrashRounds(opts: CrashOptions): Promise<CrashReport> {
       }
       // The kill: no warning, whatever is in flight.
       for (const k of Object.keys(w.inFlight) as Array<keyof World['inFlight']>) if (w.inFlight[k] > 0) w.counts.killedDuring[k]++;
+      if (bkash.held > heldBefore) w.counts.killedDuring.executeHeld++;
       w.stopping = true;
       await killHard(server);
+      // A hold no execute reached this round must not catch one after the restart (30 s each).
+      bkash.unscript('execute');
       server = await startCrashServer(dataDir, ports);
       w.counts.restartMs.push(server.startMs);
       connect(w, server);
       // In-flight router requests keep retransmitting into the new process; wait for them all.
       await Promise.all(workers);
-      await retryUnanswered(w);
+      // Counted from here: the retries check things too (the retry job's booking for bKash).
       const before = w.lost.length;
+      await retryUnanswered(w);
       // Now and then the router reboots between rounds: an Accounting-On closes all its sessions.
       if (rnd() < 0.15) await routerReboot(w);
       await check(w);
       log(
         `round ${round}/${opts.rounds}: kill ${target === 'any' ? `at ${loadMs} ms` : `in ${target}`}, restart ${server.startMs} ms, acks ${w.counts.accountingAcks}, ` +
-          `sessions ${w.sessions.length}, sales ${w.counts.sales}, redeems ${w.counts.redeems}, payments ${w.counts.payments}, backups ${w.counts.backups}, ` +
+          `sessions ${w.sessions.length}, sales ${w.counts.sales}, redeems ${w.counts.redeems}, payments ${w.counts.payments}, ` +
+          `gateway payments ${w.counts.gatewayPayments} (charged ${w.counts.gatewayCharged}), backups ${w.counts.backups}, ` +
           `checked ${w.recordsChecked}, lost ${w.lost.length - before}`,
       );
       for (const l of w.lost.slice(before)) log(`  LOST ${l}`);
@@ -610,6 +814,7 @@ export async function runCrashRounds(opts: CrashOptions): Promise<CrashReport> {
     await w.hotspot?.stop().catch(() => undefined);
     await nas.stop();
     await stopClean(server);
+    await bkash.stop();
     if (w.lost.length === 0) fs.rmSync(dataDir, { recursive: true, force: true });
     else log(`data dir kept for a look: ${dataDir}`);
   }

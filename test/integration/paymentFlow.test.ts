@@ -6,7 +6,8 @@ import { okFor } from '../helpers/api';
 import { testConfig } from '../helpers/engine';
 import { gatewayStub } from '../fakes/gatewayStub';
 import type { OneShotTimer } from '../../src-main/gateways';
-import { checkOffsetMs, nextCheck } from '../../src-main/gateways/retrySchedule';
+import { ABANDONED_CHECK_MS, checkOffsetMs, nextCheck } from '../../src-main/gateways/retrySchedule';
+import { EXECUTE_ANSWER_BY_MS } from '../../src-main/gateways/checkout';
 import { SecretText } from '../../src-shared/settings';
 
 const engines: Engine[] = [];
@@ -139,6 +140,47 @@ describe('the retry job', () => {
     await fire();
     expect(r.engine.billing.payments.get(paymentId).status).toBe('completed');
     expect(r.stub.count('complete')).toBe(1);
+    expect(r.subs()).toBe(1);
+  });
+
+  it('a checkout whose browser never comes back is asked about 10 min on by this process, not only after a restart', async () => {
+    const r = await rig();
+    const { paymentId } = await r.checkout();
+    expect(r.hand.live().map((t) => t.ms)).toEqual([ABANDONED_CHECK_MS]);
+    r.clock.advance(ABANDONED_CHECK_MS);
+    r.hand.live()[0]!.fn();
+    await r.engine.gateways.retryJob.runDue();
+    expect(r.stub.count('complete')).toBe(1);
+    expect(r.engine.billing.payments.get(paymentId).status).toBe('completed');
+  });
+
+  it('the process dies while execute is out: the job was booked for when execute would have answered, and the next process settles it by query, once', async () => {
+    const r = await rig();
+    const { paymentId } = await r.checkout();
+    const { invoiceNo } = r.engine.billing.payments.get(paymentId);
+    r.stub.hold();
+    const inFlight = r.engine.gateways.confirm({ paymentId }, { status: 'success' });
+    await new Promise((res) => setImmediate(res));
+    expect(r.stub.count('complete')).toBe(1);
+    // What a restart reads: claimed, and asked about 35 s on (before: the abandoned-checkout look, 10 min after the start).
+    expect(r.engine.billing.payments.flowState(paymentId)).toMatchObject({ executeAttemptedAt: r.clock.now(), nextCheckAt: r.clock.now() + EXECUTE_ANSWER_BY_MS, checkingSince: null });
+
+    // The next process on the same data dir (the first one never answers: it is "dead").
+    const { gateway, stub } = gatewayStub('bkash');
+    stub.onQuery = () => ({ state: 'paid', amount: 3000, currency: 'BDT', invoiceNo, trxId: 'CRSH1234' });
+    const hand2 = handTimer();
+    const again = await createEngine({ ...r.engine.config }, { clock: r.clock, log: silentLogger(), gateways: { modules: { bkash: gateway }, timer: hand2.timer } });
+    engines.push(again);
+    await again.start();
+    expect(hand2.live().map((t) => t.ms)).toEqual([EXECUTE_ANSWER_BY_MS]);
+    r.clock.advance(EXECUTE_ANSWER_BY_MS);
+    await again.gateways.retryJob.runDue();
+    expect(stub.count('complete')).toBe(0); // the claim survived: never a second execute
+    expect(stub.count('query')).toBe(1);
+    expect(again.billing.payments.get(paymentId)).toMatchObject({ status: 'completed', trxId: 'CRSH1234' });
+    // A late answer in the first process completes nothing twice.
+    r.stub.release();
+    expect((await inFlight).state).toBe('completed');
     expect(r.subs()).toBe(1);
   });
 
