@@ -186,6 +186,8 @@ class World {
   readonly customers: RadiusCustomer[] = [];
   packageId = 0;
   api!: Ok;
+  /** For reads after a restart: one retry when the connection fails before any answer (see connect). */
+  read!: Ok;
   call!: ApiCall;
   hotspot!: VirtualHotspot;
   /** Why a load step gave up (CRASH_DEBUG=1): a kill explains most; anything else is a generator bug. */
@@ -204,6 +206,18 @@ function connect(w: World, server: RunningCrashServer): void {
   const token = fs.readFileSync(path.join(w.dataDir, 'admin-token'), 'utf8').trim();
   w.call = httpCall(server.adminUrl, token);
   w.api = okFor(w.call);
+  // fetch keeps a pool per origin, and the new process listens on the old one's port: a pooled
+  // socket of the killed process can be handed out once before its close is noticed ("fetch
+  // failed" with no answer). Reads may retry that once; writes keep their own retry rules.
+  const call = w.call;
+  w.read = okFor(async (method, input) => {
+    try {
+      return await call(method, input);
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      return call(method, input);
+    }
+  });
 }
 
 /** One Accounting-Request with a router's retransmits; true when an Accounting-Response that verifies came back. */
@@ -528,7 +542,7 @@ async function finishGatewayPayments(w: World): Promise<void> {
 /** After a restart: what a router, a counter, a forwarder and the backup schedule do next. */
 async function retryUnanswered(w: World): Promise<void> {
   // The kill cut a backup short: the owner's next backup (run now) must clear what it left.
-  const { folder } = await w.api('backups.list', {});
+  const { folder } = await w.read('backups.list', {});
   if (partialBackups(folder).length > 0) {
     w.counts.partialBackupsLeft++;
     w.backups.push((await w.api('backups.create', {})).path);
@@ -544,7 +558,7 @@ async function retryUnanswered(w: World): Promise<void> {
     const r = await postSms(w, u.trx);
     if (!r) continue;
     if (r.outcome === 'matched' || r.outcome === 'duplicate') {
-      const p = (await w.api('payments.list', { trxId: u.trx })).items;
+      const p = (await w.read('payments.list', { trxId: u.trx })).items;
       if (p.length !== 1) w.lost.push(`payment ${u.trx}: ${p.length} payments after the forwarder's retry`);
       else {
         w.acked.push({ kind: 'payment', phone: u.phone, paymentId: p[0]!.id, subscriptionId: null, ref: u.trx });
@@ -678,7 +692,7 @@ async function check(w: World): Promise<void> {
   // The admin API tells the owner the same: each acknowledged purchase's subscription is on its customer.
   const phones = [...new Set(w.acked.slice(-12).map((a) => a.phone))];
   for (const phone of phones) {
-    const c = await w.api('customers.get', { phone });
+    const c = await w.read('customers.get', { phone });
     for (const a of w.acked.filter((x) => x.phone === phone)) {
       w.recordsChecked++;
       if (!c.subscriptions.some((s) => s.paymentId === a.paymentId && (s.status === 'active' || s.status === 'queued'))) lose(`${a.kind} ${a.ref}: customers.get ${phone} does not show its subscription`);
@@ -686,7 +700,7 @@ async function check(w: World): Promise<void> {
   }
   // Every backup the owner is offered (listed as readable) is a whole database, and so is every
   // one acknowledged; a backup cut short by the kill is never listed.
-  const listed = await w.api('backups.list', {});
+  const listed = await w.read('backups.list', {});
   const offered = listed.backups.filter((b) => b.readable).map((b) => b.path);
   for (const file of [...new Set([...w.backups.splice(0), ...offered])]) {
     w.recordsChecked++;
@@ -730,7 +744,7 @@ async function setUp(w: World, rounds: number): Promise<void> {
     const c = await api('customers.get', { id: sale.customerId });
     w.customers.push({ phone, username: c.hotspotUsername, password: c.hotspotPassword, subscriptionId: sale.subscriptionId });
   }
-  const cards = await api('vouchers.generate', { packageId: w.packageId, count: Math.min(5000, 20 * rounds + 20) });
+  const cards = await api('vouchers.generate', { packageId: w.packageId, count: Math.min(10_000, 60 * rounds + 100) });
   w.codes = cards.codes;
 }
 
@@ -810,6 +824,12 @@ export async function runCrashRounds(opts: CrashOptions): Promise<CrashReport> {
       );
       for (const l of w.lost.slice(before)) log(`  LOST ${l}`);
     }
+  } catch (e) {
+    // Not a loss but the harness or the server failing: say which, with the server's own words.
+    const state = server.child.exitCode !== null || server.child.signalCode !== null ? `exited (${server.child.exitCode ?? server.child.signalCode})` : 'still running';
+    log(`stopped by an error; the server is ${state}; its stderr ends:\n${server.stderr().slice(-3000)}`);
+    w.lost.push(`the run stopped: ${e instanceof Error ? e.message : String(e)}`);
+    throw e;
   } finally {
     await w.hotspot?.stop().catch(() => undefined);
     await nas.stop();
