@@ -100,7 +100,7 @@ export function PaymentsTable({
                   {p.refundOf ? <div className="muted small">{t.refundOf(p.refundOf)}</div> : null}
                 </td>
               ) : null}
-              <td>{formatDateTime(p.createdAt, tz)}</td>
+              <td>{formatDateTime(p.createdAt, tz, lang)}</td>
               <td className={detailed ? 'mono' : undefined}>
                 {localPhone(p.customerPhone)}
                 {detailed && p.senderPhone && p.senderPhone !== p.customerPhone ? <div className="muted small">{t.sentFrom(localPhone(p.senderPhone))}</div> : null}
@@ -112,7 +112,7 @@ export function PaymentsTable({
                   <div className="muted small mono ref">{p.trxId ? <>TrxID <span className="nowrap">{p.trxId}</span></> : p.gatewayRef}</div>
                 ) : null}
               </td>
-              <td className="num">{formatTaka(p.amount)}</td>
+              <td className="num">{formatTaka(p.amount, lang)}</td>
               <td title={p.failureReason ?? undefined}>
                 <span className={`badge badge-${STATUS_TONE[p.status] ?? 'grey'}`}>{p.reversal === 'void' ? t.void : (statusLabelFor(lang)[p.status] ?? p.status)}</span>
                 {p.reversedBy ? <span className="muted small"> · {p.reversedBy.kind === 'void' ? t.voided : t.refunded}</span> : null}

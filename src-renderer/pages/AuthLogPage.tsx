@@ -211,7 +211,7 @@ export function AuthLogPage() {
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
-                  <td className="nowrap">{formatDateTime(e.at, tz)}</td>
+                  <td className="nowrap">{formatDateTime(e.at, tz, lang)}</td>
                   <td>
                     <span className={`badge badge-${RESULT_TONE[e.result]}`}>{resultLabelFor(lang)[e.result]}</span>
                   </td>

@@ -6,7 +6,7 @@ import { SellForm } from '../components/SellForm';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, localDigits } from '../../src-shared/format';
 import { SortHeader } from '../components/SortHeader';
-import { messages, useT } from '../i18n';
+import { messages, useLang, useT } from '../i18n';
 import { useShopTimeDisplay } from '../shopTime';
 import { navigate } from '../route';
 import { CUSTOMERS_PAGE_SIZE, useCustomersStore } from '../stores/customersStore';
@@ -64,6 +64,7 @@ export function CustomersPage({ param }: { param: string | null }) {
 function CustomerList() {
   const tz = useShopTimeDisplay();
   const t = useT(M);
+  const lang = useLang();
   const { items, total, offset, search, status, sort, loaded, error, load, setQuery, setSort } = useCustomersStore();
   const [text, setText] = useState(search);
   const role = useRole();
@@ -131,11 +132,11 @@ function CustomerList() {
                   </td>
                   <td>{c.name ?? <span className="muted">—</span>}</td>
                   <td>{c.activePackage ?? <span className="muted">{t.noPackage}</span>}</td>
-                  <td>{formatDateTime(c.activeUntil, tz)}</td>
+                  <td>{formatDateTime(c.activeUntil, tz, lang)}</td>
                   <td>
                     <StatusBadge status={c.status} />
                   </td>
-                  <td>{formatDateTime(c.createdAt, tz)}</td>
+                  <td>{formatDateTime(c.createdAt, tz, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -189,7 +189,7 @@ export function PaymentsPage() {
     if (owner && p.status === 'needs_review') {
       // Nothing was activated: the owner checked the money (merchant panel, shop phone) and decides.
       buttons.push(
-        <ConfirmButton key="confirm" danger={false} confirm={t.activateAsPaid(formatTaka(p.amount))} confirmLabel={t.yesConfirm} onConfirm={() => decide(p, 'confirm')}>
+        <ConfirmButton key="confirm" danger={false} confirm={t.activateAsPaid(formatTaka(p.amount, lang))} confirmLabel={t.yesConfirm} onConfirm={() => decide(p, 'confirm')}>
           {t.confirm}
         </ConfirmButton>,
         <ConfirmButton key="reject" confirm={t.rejectAsUnpaid} confirmLabel={t.yesReject} onConfirm={() => decide(p, 'reject')}>
@@ -225,7 +225,7 @@ export function PaymentsPage() {
       {refunding ? <RefundPanel payment={refunding} onCancel={() => setRefunding(null)} onDone={onRefunded} /> : null}
       {refunded ? (
         <Banner kind="success" onClose={() => setRefunded(null)}>
-          {t.refunded(formatTaka(refunded.refund.amount), refunded.original.invoiceNo, refunded.refund.invoiceNo)} {refunded.manual ? t.handBack : t.gatewayRefunds}
+          {t.refunded(formatTaka(refunded.refund.amount, lang), refunded.original.invoiceNo, refunded.refund.invoiceNo)} {refunded.manual ? t.handBack : t.gatewayRefunds}
         </Banner>
       ) : null}
       <div className="toolbar" role="group" aria-label={t.filters}>
@@ -311,7 +311,7 @@ export function PaymentsPage() {
                   <td colSpan={5}>
                     {t.count(total, items.length)}
                   </td>
-                  <td className="num strong">{formatTaka(pageSum)}</td>
+                  <td className="num strong">{formatTaka(pageSum, lang)}</td>
                   <td colSpan={2} />
                 </tr>
               </tfoot>
