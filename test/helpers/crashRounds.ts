@@ -368,7 +368,8 @@ async function paymentLoad(w: World): Promise<void> {
     let entered = false;
     const t0 = Date.now();
     try {
-      if (!(await registerPhone(w, b, phone, 'payment'))) continue;
+      // No code (in long runs: the per-address limit on codes): this lane rests until next round.
+      if (!(await registerPhone(w, b, phone, 'payment'))) return;
       await b.submit(`pay-${w.packageId}`, { method: 'send_bkash' });
       await b.submit('/portal/pay/send', { trxId: trx, sender: '01533817247' });
       if (!b.text.includes('Waiting for the shop')) {
@@ -421,7 +422,8 @@ async function gatewayLoad(w: World): Promise<void> {
     let callback: string | null = null;
     let fakeId = '';
     try {
-      if (!(await registerPhone(w, b, phone, 'gateway'))) continue;
+      // No code (in long runs: the per-address limit on codes): this lane rests until next round.
+      if (!(await registerPhone(w, b, phone, 'gateway'))) return;
       await b.submit(`pay-${w.packageId}`, { method: 'bkash' });
       if (!b.page.url.startsWith(`${w.bkash.origin}/pay?`)) {
         w.debug(`gateway: not on bKash's page: ${b.page.url}: ${b.text.slice(0, 200)}`);
