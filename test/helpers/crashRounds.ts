@@ -11,6 +11,7 @@ import { startFakeBkash, type FakeBkash } from '../fakes/bkash';
 import { links, phoneBrowser } from './phoneBrowser';
 import { httpCall, okFor, type ApiCall, type Ok } from './api';
 import { killHard, pickPorts, startCrashServer, stopClean, type CrashPorts, type RunningCrashServer } from './crashServer';
+import { prng } from './prng';
 
 /**
  * The crash-safety rounds (issue #13), shared by `npm run stress:crash` (50 rounds) and the CI test
@@ -79,17 +80,6 @@ export interface CrashReport {
   lost: string[];
 }
 
-/** A tiny seeded PRNG (mulberry32), so a failing run can be repeated with its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a round's kill is aimed at: right after such a request goes out, or (any) at a random time. */
 export type KillTarget = 'accounting' | 'sale' | 'redeem' | 'payment' | 'gateway' | 'backup';

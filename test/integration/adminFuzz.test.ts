@@ -6,6 +6,7 @@ import { startServer, type RunningServer } from '../../src-main/server';
 import { silentLogger } from '../../src-main/log';
 import { testConfig } from '../helpers/engine';
 import { fieldPaths, secretSamples } from '../helpers/contractSamples';
+import { prng } from '../helpers/prng';
 
 const servers: RunningServer[] = [];
 afterEach(async () => {
@@ -25,17 +26,6 @@ const NETWORK_OR_DESTRUCTIVE = new Set<string>([
   'backups.create', 'backups.restore',
 ]);
 
-/** mulberry32: a small seeded PRNG, so a failing body can be found again from the seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY_STRINGS = [
   '', ' ', 'a', '0', '-1', '1e309', 'null', 'true', '01712345678', '+8801712345678', 'AA:BB:CC:DD:EE:FF',

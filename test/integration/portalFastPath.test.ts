@@ -12,6 +12,7 @@ import { parsePlainForm } from '../../src-main/portal/fastPath';
 import { MAX_FORM_PARAMS, type PortalLimits } from '../../src-main/portal/limits';
 import type { PortalShop } from '../../src-main/portal/shopPort';
 import { BRANDING, pkg } from '../helpers/portal';
+import { prng } from '../helpers/prng';
 
 /**
  * The portal's fast path (portal/fastPath.ts) must answer exactly as express does. Two doors are
@@ -231,13 +232,8 @@ describe("the fast path's form reading", () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     // mulberry32, seeded: the same bodies every run.
-    let seed = 7;
-    const rnd = (n: number) => {
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return (((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * n | 0;
-    };
+    const next = prng(7);
+    const rnd = (n: number) => Math.floor(next() * n);
     const pick = (s: string) => s[rnd(s.length)]!;
     const keyChars = 'abcmx-_0.[]%';
     const valueChars = 'aZ09-._~:/+%=&[]!*()\'';

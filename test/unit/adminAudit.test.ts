@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, type Method } from '../../src-shared/api';
 import { REDACTED } from '../../src-shared/api/redact';
-import { createAdmin, type Handlers } from '../../src-main/admin';
-import { openDataDirDatabase, type Db } from '../../src-main/db';
-import { manualClock } from '../../src-main/clock';
-import { silentLogger } from '../../src-main/log';
-import { tmpDir } from '../helpers/tmp';
+import type { Db } from '../../src-main/db';
+import { stubAdmin } from '../helpers/stubAdmin';
 import { secretSamples, valuesAt } from '../helpers/contractSamples';
 
 const dbs: Db[] = [];
@@ -15,10 +12,8 @@ afterEach(() => {
 
 /** The dispatcher over a real database, every handler a stub: only validation and audit run. */
 function admin() {
-  const db = openDataDirDatabase(tmpDir());
+  const { db, admin: a } = stubAdmin();
   dbs.push(db);
-  const handlers = Object.fromEntries(Object.keys(contract).map((m) => [m, () => ({ stub: m })])) as unknown as Handlers;
-  const a = createAdmin({ db, clock: manualClock(Date.UTC(2026, 5, 1)), log: silentLogger(), handlers });
   const rows = () => db.prepare('SELECT action, detail FROM audit_log ORDER BY id').all() as { action: string; detail: string | null }[];
   return { a, rows };
 }

@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract } from '../../src-shared/api';
 import { fieldErrors } from '../../src-shared/validate';
-import { createAdmin, type Handlers } from '../../src-main/admin';
-import { openDataDirDatabase, type Db } from '../../src-main/db';
-import { manualClock } from '../../src-main/clock';
-import { silentLogger } from '../../src-main/log';
-import { tmpDir } from '../helpers/tmp';
+import type { Db } from '../../src-main/db';
+import { stubAdmin } from '../helpers/stubAdmin';
 import { checkBeforeSend, splitError } from '../../src-renderer/formErrors';
 
 const dbs: Db[] = [];
@@ -15,10 +12,9 @@ afterEach(() => {
 
 /** The dispatcher over a real database, every handler a stub: only validation runs. */
 function admin() {
-  const db = openDataDirDatabase(tmpDir());
+  const { db, admin } = stubAdmin();
   dbs.push(db);
-  const handlers = Object.fromEntries(Object.keys(contract).map((m) => [m, () => ({ stub: m })])) as unknown as Handlers;
-  return createAdmin({ db, clock: manualClock(Date.UTC(2026, 5, 1)), log: silentLogger(), handlers });
+  return admin;
 }
 
 const badPackage = { name: '', price: -1, downloadBps: 'fast', uploadBps: 1, colour: 'red' };
