@@ -22,3 +22,17 @@ export function Banner({ kind = 'error', children, onClose }: BannerProps) {
     </div>
   );
 }
+
+/** A form's two banners: what went wrong (closing it clears the errors) and what it just did. */
+export function FormBanners({ error, onClear, done, onDoneClose }: { error: string | null; onClear: () => void; done: string | null; onDoneClose: () => void }) {
+  return (
+    <>
+      {error ? <Banner onClose={onClear}>{error}</Banner> : null}
+      {done ? (
+        <Banner kind="success" onClose={onDoneClose}>
+          {done}
+        </Banner>
+      ) : null}
+    </>
+  );
+}

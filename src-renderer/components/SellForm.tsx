@@ -6,7 +6,7 @@ import { messages, useLang, useT } from '../i18n';
 import { sellable, usePackagesStore } from '../stores/packagesStore';
 import { useCustomersStore } from '../stores/customersStore';
 import { useReceiptStore } from '../stores/receiptStore';
-import { Banner } from './Banner';
+import { FormBanners } from './Banner';
 import { Field } from './Field';
 import { PackageSelect } from './PackageSelect';
 
@@ -84,12 +84,7 @@ export function SellForm({ phone: fixedPhone, onSold, compact }: SellFormProps) 
 
   return (
     <form className={`form sell-form${compact ? ' form-inline' : ''}`} onSubmit={onSubmit} onChange={() => errors.banner && clear()} noValidate>
-      {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
-      {done ? (
-        <Banner kind="success" onClose={() => setDone(null)}>
-          {done}
-        </Banner>
-      ) : null}
+      <FormBanners error={errors.banner} onClear={clear} done={done} onDoneClose={() => setDone(null)} />
       <div className="form-row">
         {fixedPhone ? null : (
           <Field label={t.mobile} error={errors.fields.phone}>

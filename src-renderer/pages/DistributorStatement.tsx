@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Banner } from '../components/Banner';
+import { Banner, FormBanners } from '../components/Banner';
 import { Field } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { formatDate, formatDateTime, formatTaka, localDigits, localPhone, type Lang } from '../../src-shared/format';
@@ -280,12 +280,7 @@ function PaymentForm({ distributorId, onDone }: { distributorId: number; onDone:
   return (
     <form className="form card no-print" onSubmit={onSubmit} noValidate aria-label={t.recordPayment}>
       <h2>{t.recordPayment}</h2>
-      {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
-      {done ? (
-        <Banner kind="success" onClose={() => setDone(null)}>
-          {done}
-        </Banner>
-      ) : null}
+      <FormBanners error={errors.banner} onClear={clear} done={done} onDoneClose={() => setDone(null)} />
       <div className="form-row">
         <Field label={t.amountReceived} error={errors.fields.amount}>
           <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" className="narrow" />

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Banner } from '../components/Banner';
+import { Banner, FormBanners } from '../components/Banner';
 import { Field } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
 import { formatTaka, localDigits, localPhone } from '../../src-shared/format';
@@ -112,12 +112,7 @@ function CreateForm() {
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label={t.newDistributor}>
       <h2>{t.newDistributor}</h2>
-      {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
-      {done ? (
-        <Banner kind="success" onClose={() => setDone(null)}>
-          {done}
-        </Banner>
-      ) : null}
+      <FormBanners error={errors.banner} onClear={clear} done={done} onDoneClose={() => setDone(null)} />
       <div className="form-row">
         <Field label={t.name} error={errors.fields.name} className="grow">
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t.namePlaceholder} />

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Role } from '../../src-shared/api';
 import type { StaffUser } from '../../src-shared/api/users';
 import { formatDateTime } from '../../src-shared/format';
-import { Banner } from '../components/Banner';
+import { Banner, FormBanners } from '../components/Banner';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Field } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
@@ -157,12 +157,7 @@ function NewStaffForm() {
   return (
     <form className="form card" onSubmit={onSubmit} noValidate aria-label={t.newAccount}>
       <h2>{t.newAccount}</h2>
-      {errors.banner ? <Banner onClose={clear}>{errors.banner}</Banner> : null}
-      {done ? (
-        <Banner kind="success" onClose={() => setDone(null)}>
-          {done}
-        </Banner>
-      ) : null}
+      <FormBanners error={errors.banner} onClear={clear} done={done} onDoneClose={() => setDone(null)} />
       <div className="form-row">
         <Field label={t.name} error={errors.fields.name} className="grow">
           <input autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
