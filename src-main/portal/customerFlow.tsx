@@ -12,7 +12,7 @@ import type { CustomerAuth, OtpPurpose, OtpRequestRefusal, OtpVerifyResult, PinL
 import { parseDigits } from './digits';
 import { isAuthToken, isProofToken, isStepToken, readToken, signToken, type AuthToken, type StepToken } from './flowTokens';
 import { formatData, formatRetry, formatShopTime, formatValidity, maskPhone, type PackageView } from './format';
-import { describeTimeLeft } from '../../src-shared/format';
+import { describeTimeLeft, localDigits } from '../../src-shared/format';
 import type { Messages } from './i18n';
 import type { Chrome } from './pages/Layout';
 import { AccountPage, LoginPage, type AccountView } from './pages/AccountPage';
@@ -93,22 +93,29 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
     return `${path}?${u.toString()}`;
   }
 
+  /**
+   * The router's token and the language asked for (a `lang` given, else the one remembered for
+   * this MAC): what step() and the fast path's newPhonePage() both start from.
+   */
+  function routerToken(t: unknown, lang: unknown): { ok: true; v: RouterValues; explicit: unknown } | { ok: false; status: 400 | 404 | 410; words: (m: Messages) => string } {
+    const check = verifyState(key, t, now(), isRouterValues);
+    if (!check.ok) return check.reason === 'expired' ? { ok: false, status: 410, words: (m) => m.tokenExpired } : { ok: false, status: 400, words: (m) => m.tokenInvalid };
+    if (!kit.routerKnown(check.value.routerId)) return { ok: false, status: 404, words: (m) => m.unknownRouter };
+    const explicit = typeof lang === 'string' && lang !== '' ? lang : kit.languages.recall(check.value.mac);
+    return { ok: true, v: check.value, explicit };
+  }
+
   /** The router's token (and the language) from a form or a link; a problem page when it is not good. */
   function step(req: express.Request, res: express.Response, params: Params, path: string, extra: Record<string, string | undefined> = {}): Step | null {
-    const check = verifyState(key, params.t, now(), isRouterValues);
-    if (!check.ok) {
-      kit.problem(req, res, check.reason === 'expired' ? 410 : 400, (m) => (check.reason === 'expired' ? m.tokenExpired : m.tokenInvalid));
-      return null;
-    }
-    if (!kit.routerKnown(check.value.routerId)) {
-      kit.problem(req, res, 404, (m) => m.unknownRouter);
+    const r = routerToken(params.t, params.lang);
+    if (!r.ok) {
+      kit.problem(req, res, r.status, r.words);
       return null;
     }
     const t = String(params.t);
     // A GET page switches language in place; a posted page goes back to the flow's start.
-    const explicit = typeof params.lang === 'string' && params.lang !== '' ? params.lang : kit.languages.recall(check.value.mac);
-    const c = kit.chrome(req, explicit, (l) => (req.method === 'GET' ? href(path, { t, ...extra, lang: l }) : href('/portal', { t, lang: l })));
-    return { req, res, v: check.value, t, c, keep: { t, lang: c.lang } };
+    const c = kit.chrome(req, r.explicit, (l) => (req.method === 'GET' ? href(path, { t, ...extra, lang: l }) : href('/portal', { t, lang: l })));
+    return { req, res, v: r.v, t, c, keep: { t, lang: c.lang } };
   }
 
   function authOf(s: Step, params: Params): AuthToken | null {
@@ -131,7 +138,7 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
   const issueStep = (st: Omit<StepToken, 'k'>) => signToken(key, { k: 's', ...st }, now() + kit.ttlMs);
   const redirect = (s: Step, path: string, q: Record<string, string | undefined>) => seeOther(s.res, href(path, { t: s.t, ...q, lang: s.c.lang }));
   const requester = (s: Step) => ({ mac: s.v.mac, ip: clientIp(s.req) });
-  const localOf = (e164: string) => (s: { c: Chrome }) => (s.c.lang === 'bn' ? toBn(toLocalPhone(e164)) : toLocalPhone(e164));
+  const localOf = (e164: string) => (s: { c: Chrome }) => localDigits(toLocalPhone(e164), s.c.lang);
 
   function otpRefusal(m: Messages, r: { reason: OtpRequestRefusal; retryAt?: number }, s: Step): string {
     const when = formatRetry(r.retryAt, now(), s.c.lang, m, kit.timezone());
@@ -188,7 +195,7 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
     return words[r];
   }
 
-  const num = (s: { c: Chrome }, n: number) => (s.c.lang === 'bn' ? toBn(String(n)) : String(n));
+  const num = (s: { c: Chrome }, n: number) => localDigits(String(n), s.c.lang);
 
   function accountView(s: { c: Chrome }, cust: PortalCustomer): AccountView {
     const { lang, m } = s.c;
@@ -517,15 +524,15 @@ export function registerCustomerFlow(app: express.Express, kit: FlowKit) {
      * The fast path's GET /portal?t= (fastPath.ts): the bytes entry() would send when it would
      * send a new phone's first page from the page cache; null for every other outcome (a bad or
      * expired token, a known MAC, the router's error, a page not rendered yet), which entry()
-     * then answers. Mirrors step() and entry() line by line: keep them in step.
+     * then answers. Shares step()'s token and language reading (routerToken); the new-phone test
+     * mirrors entry()'s: keep the two in step.
      */
     newPhonePage(q: { t: string; lang: string | undefined }, acceptLanguage: string | undefined): Buffer | null {
-      const check = verifyState(key, q.t, now(), isRouterValues);
-      if (!check.ok || !kit.routerKnown(check.value.routerId)) return null;
-      const v = check.value;
+      const r = routerToken(q.t, q.lang);
+      if (!r.ok) return null;
+      const v = r.v;
       if (v.error || (v.mac && shop.deviceOwner(v.mac) !== null)) return null;
-      const explicit = q.lang !== undefined && q.lang !== '' ? q.lang : kit.languages.recall(v.mac);
-      const c = kit.chromeFor(acceptLanguage, explicit, (l) => href('/portal', { t: q.t, lang: l }));
+      const c = kit.chromeFor(acceptLanguage, r.explicit, (l) => href('/portal', { t: q.t, lang: l }));
       return kit.firstPageBytes('phone', v.routerId, c, q.t);
     },
 
@@ -550,10 +557,6 @@ export type CustomerFlow = ReturnType<typeof registerCustomerFlow>;
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
-}
-
-function toBn(s: string): string {
-  return s.replace(/[0-9]/g, (d) => '০১২৩৪৫৬৭৮৯'[Number(d)]!);
 }
 
 /** The phone's address as this request shows it (IPv4-mapped IPv6 written as IPv4). */
