@@ -102,8 +102,8 @@ export function PaymentsTable({
               ) : null}
               <td>{formatDateTime(p.createdAt, tz, lang)}</td>
               <td className={detailed ? 'mono' : undefined}>
-                {localPhone(p.customerPhone)}
-                {detailed && p.senderPhone && p.senderPhone !== p.customerPhone ? <div className="muted small">{t.sentFrom(localPhone(p.senderPhone))}</div> : null}
+                {localPhone(p.customerPhone, lang)}
+                {detailed && p.senderPhone && p.senderPhone !== p.customerPhone ? <div className="muted small">{t.sentFrom(localPhone(p.senderPhone, lang))}</div> : null}
               </td>
               <td>{p.packageName ?? '—'}</td>
               <td>

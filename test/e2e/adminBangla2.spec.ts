@@ -34,9 +34,8 @@ test('in Bangla: sell at the counter, print the receipt, make a card batch', asy
   await toBangla(page);
 
   await test.step('a cash sale in Bangla opens a Bangla receipt', async () => {
-    // The Customers page is another engineer's to translate: its heading may still be English.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'গ্রাহক' }).click();
-    await expect(page.getByRole('heading', { name: /^(Customers|গ্রাহক)$/, level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'গ্রাহক', level: 1 })).toBeVisible();
     await page.getByLabel('মোবাইল নম্বর').fill('01712345678');
     const option = await page.getByLabel('প্যাকেজ').locator('option', { hasText: 'Day Pass' }).getAttribute('value');
     await page.getByLabel('প্যাকেজ').selectOption(option!);
@@ -66,6 +65,14 @@ test('in Bangla: sell at the counter, print the receipt, make a card batch', asy
     // It was a real sale.
     const customer = await server.api('customers.get', { phone: '01712345678' });
     expect(customer.subscriptions[0]!.status).toBe('active');
+  });
+
+  await test.step('the sale on the Payments page: money and time in Bangla digits', async () => {
+    await nav(page, 'পেমেন্ট');
+    const row = page.locator('main table tbody tr', { hasText: '০১৭১২৩৪৫৬৭৮' }).first();
+    await expect(row).toContainText('৳২৫.৫০');
+    await expect(row).toContainText(/[০-৯]{2}\/[০-৯]{2}\/[০-৯]{4}/);
+    await expect(row).not.toContainText('25.50');
   });
 
   await test.step('a card batch made in Bangla prints Bangla cards', async () => {
